@@ -1,0 +1,29 @@
+package org.hrmobility.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.hrmobility.contracts.employee.EmployeeEvents;
+
+/** Every event type of the suite. Each context adds its own list here; the AsyncAPI document mirrors it. */
+public final class EventCatalog {
+
+    private static final List<EventType<?>> ALL = List.copyOf(EmployeeEvents.ALL);
+
+    private static final Map<String, EventType<?>> BY_CE_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType<?>> byCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+}

@@ -1,0 +1,6 @@
+package org.hrmobility.contracts.employee;
+
+public enum ContractType {
+    STATUTORY,
+    CONTRACTUAL
+}
