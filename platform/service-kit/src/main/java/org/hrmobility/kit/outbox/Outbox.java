@@ -1,0 +1,79 @@
+package org.hrmobility.kit.outbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.hrmobility.contracts.EventJson;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes events into the outbox table inside the caller's R2DBC transaction, so a state change and its events
+ * commit together or not at all. The {@link OutboxRelay} publishes them afterwards. Calling it outside a
+ * transaction is a programming error and fails loudly.
+ */
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into hrm_kit.outbox_event
+                (event_id, topic, message_key, ce_type, ce_source, ce_subject, occurred_at, traceparent, payload)
+            values (:eventId, :topic, :key, :type, :source, :subject, :occurredAt, :traceparent, :payload)
+            """;
+
+    private final DatabaseClient db;
+    private final String source;
+    private final Clock clock;
+    private final Supplier<String> traceparent;
+
+    public Outbox(DatabaseClient db, String source, Clock clock, Supplier<String> traceparent) {
+        this.db = db;
+        this.source = source;
+        this.clock = clock;
+        this.traceparent = traceparent;
+    }
+
+    public Mono<Void> append(OutgoingEvent<?> event) {
+        return requireTransaction().then(Mono.defer(() -> insert(event)));
+    }
+
+    public Mono<Void> appendAll(Collection<? extends OutgoingEvent<?>> events) {
+        return requireTransaction().thenMany(Flux.fromIterable(events).concatMap(this::insert)).then();
+    }
+
+    private Mono<Void> insert(OutgoingEvent<?> event) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
+                .bind("eventId", UUID.randomUUID())
+                .bind("topic", event.type().topic())
+                .bind("key", event.key())
+                .bind("type", event.type().ceType())
+                .bind("source", source)
+                .bind("occurredAt", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .bind("payload", Json.of(EventJson.write(event.payload())));
+        spec = bindNullable(spec, "subject", event.subject());
+        spec = bindNullable(spec, "traceparent", traceparent.get());
+        return spec.then();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
+                                                                  String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
+    private static Mono<Void> requireTransaction() {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isActualTransactionActive)
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "Outbox.append must run inside the transaction of the state change it reports")))
+                .then();
+    }
+}

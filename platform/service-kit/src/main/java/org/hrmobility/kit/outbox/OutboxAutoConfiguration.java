@@ -1,0 +1,55 @@
+package org.hrmobility.kit.outbox;
+
+import java.time.Clock;
+
+import org.hrmobility.kit.observability.TraceContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The outbox of a service with a database: {@link Outbox} to write, {@link OutboxRelay} to publish. */
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class})
+@ConditionalOnProperty("spring.flyway.url")
+@EnableConfigurationProperties(OutboxRelayProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    JdbcSettings outboxJdbcSettings(Environment env) {
+        JdbcSettings jdbc = new JdbcSettings(env.getRequiredProperty("spring.flyway.url"),
+                env.getProperty("spring.flyway.user", ""), env.getProperty("spring.flyway.password", ""));
+        KitSchema.migrate(jdbc);
+        return jdbc;
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, JdbcSettings migrated, Environment env, Clock clock, TraceContext traceContext) {
+        return new Outbox(db, "/hrm/" + env.getRequiredProperty("spring.application.name"), clock,
+                traceContext::traceparent);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "hrm.outbox.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcSettings jdbc, Environment env, OutboxRelayProperties properties, Clock clock,
+                            ObjectProvider<MeterRegistry> registry) {
+        OutboxRelay relay = new OutboxRelay(env.getRequiredProperty("spring.application.name"), jdbc,
+                env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"), properties, clock);
+        registry.ifAvailable(relay::withMetrics);
+        return relay;
+    }
+}

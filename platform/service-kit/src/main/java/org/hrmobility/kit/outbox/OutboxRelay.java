@@ -1,0 +1,221 @@
+package org.hrmobility.kit.outbox;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Moves committed outbox rows to Kafka, in id order, and marks them sent. One thread per instance; of all the
+ * instances of a service only the holder of the advisory lock publishes. It wakes on NOTIFY (a commit) or
+ * after the poll interval, and while Kafka or the database is away it backs off and tries again by itself.
+ * Delivery is at-least-once: a batch published but not yet marked when the instance dies is published again,
+ * and consumers drop the repeat through their inbox.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcSettings jdbc;
+    private final KafkaOutboxPublisher publisher;
+    private final OutboxRelayProperties properties;
+    private final Clock clock;
+    private final String name;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicBoolean leading = new AtomicBoolean();
+    private Counter publishedCounter;
+    private Timer batchTimer;
+    private volatile Thread thread;
+    private OutboxSession session;
+    private Instant nextPurge = Instant.MIN;
+    private Instant failingSince;
+
+    public OutboxRelay(String name, JdbcSettings jdbc, String bootstrapServers, OutboxRelayProperties properties,
+                       Clock clock) {
+        this.name = name;
+        this.jdbc = jdbc;
+        this.publisher = new KafkaOutboxPublisher(bootstrapServers, "hrm-outbox-relay." + name);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public OutboxRelay withMetrics(MeterRegistry registry) {
+        publishedCounter = Counter.builder("hrm.outbox.published").description("events published to Kafka")
+                .tag("relay", name).register(registry);
+        batchTimer = Timer.builder("hrm.outbox.batch").description("time to publish and mark one batch")
+                .tag("relay", name).register(registry);
+        Gauge.builder("hrm.outbox.leader", leading, l -> l.get() ? 1 : 0)
+                .description("1 while this instance is the publishing leader").tag("relay", name).register(registry);
+        return this;
+    }
+
+    /** Events published by this instance since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    public boolean isLeader() {
+        return leading.get();
+    }
+
+    @Override
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            Thread t = new Thread(this::run, "outbox-relay-" + name);
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+        }
+    }
+
+    /** Stops after the batch in hand; the session closes and with it the leadership. */
+    @Override
+    public void stop() {
+        if (running.compareAndSet(true, false)) {
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(TimeUnit.SECONDS.toMillis(15));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public int getPhase() {
+        // stop after the web server (which stops accepting commands) and before the connection pools
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(properties.minBackoff(), properties.maxBackoff());
+        while (running.get()) {
+            try {
+                if (!lead()) {
+                    sleep(properties.leaderRetry());
+                    continue;
+                }
+                int sent = relayBatch();
+                purgeWhenDue();
+                recovered();
+                backoff.reset();
+                if (sent < properties.batchSize()) {
+                    session.awaitWork(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                failed(e);
+                if (e instanceof SQLException) {
+                    dropSession();
+                }
+                sleep(backoff.next());
+            }
+        }
+        dropSession();
+        publisher.close();
+    }
+
+    private boolean lead() throws SQLException {
+        if (session == null) {
+            session = OutboxSession.open(jdbc, properties.listen());
+        }
+        if (!session.isLeader() && session.tryLead()) {
+            leading.set(true);
+            log.info("Outbox relay {} leads: it publishes this service's events", name);
+        }
+        return session.isLeader();
+    }
+
+    private int relayBatch() throws SQLException {
+        List<OutboxRow> rows = session.unsent(properties.batchSize());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        publisher.publish(rows);
+        session.markSent(rows);
+        published.addAndGet(rows.size());
+        if (publishedCounter != null) {
+            publishedCounter.increment(rows.size());
+            batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        return rows.size();
+    }
+
+    private void purgeWhenDue() throws SQLException {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        int purged = session.purgeSentBefore(now.minus(properties.retention()));
+        if (purged > 0) {
+            log.info("Outbox relay {} purged {} events sent before {}", name, purged, now.minus(properties.retention()));
+        }
+        nextPurge = now.plus(properties.purgeInterval());
+    }
+
+    private void failed(Exception e) {
+        if (failingSince == null) {
+            failingSince = clock.instant();
+            log.warn("Outbox relay {} cannot publish, retrying with backoff until it can: {}", name, describe(e));
+        } else {
+            log.debug("Outbox relay {} still failing: {}", name, describe(e));
+        }
+    }
+
+    private void recovered() {
+        if (failingSince != null) {
+            log.info("Outbox relay {} publishes again after {} s", name,
+                    Duration.between(failingSince, clock.instant()).toSeconds());
+            failingSince = null;
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private void dropSession() {
+        if (session != null) {
+            if (session.isLeader()) {
+                log.info("Outbox relay {} stops leading", name);
+            }
+            session.close();
+            session = null;
+            leading.set(false);
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+}

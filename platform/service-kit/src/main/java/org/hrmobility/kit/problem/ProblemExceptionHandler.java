@@ -1,0 +1,101 @@
+package org.hrmobility.kit.problem;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every exception that reaches the web layer into problem+json: validation with the fields, the suite's
+ * own problems, HTTP errors of the framework, concurrent updates, and, for anything else, a 500 that says
+ * nothing of the cause (the log has it, under the request's trace id). Runs before Boot's error handler.
+ */
+public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        return ProblemWriter.write(exchange, problemFor(ex, exchange));
+    }
+
+    Problem problemFor(Throwable ex, ServerWebExchange exchange) {
+        if (ex instanceof ProblemException known) {
+            return known.problem();
+        }
+        if (ex instanceof WebExchangeBindException invalid) {
+            return validation(invalid.getFieldErrors().stream().map(ProblemExceptionHandler::fieldError).toList());
+        }
+        if (ex instanceof HandlerMethodValidationException invalid) {
+            return validation(invalid.getParameterValidationResults().stream()
+                    .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.<String, Object>of(
+                            "field", r.getMethodParameter().getParameterName(),
+                            "message", String.valueOf(e.getDefaultMessage()))))
+                    .toList());
+        }
+        if (ex instanceof ServerWebInputException input) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    input.getReason() == null ? "The request could not be read." : input.getReason());
+        }
+        if (ex instanceof ResponseStatusException status) {
+            return httpProblem(status.getStatusCode(), status.getReason());
+        }
+        if (ex instanceof AuthenticationServiceException) {
+            log.warn("Cannot validate tokens: {}", ex.getMessage());
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "token-validation-unavailable",
+                    "Token validation unavailable", "Tokens cannot be validated right now; try again shortly.");
+        }
+        if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
+            return Problem.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
+                    "Someone else changed this at the same moment. Read it again and retry if it still applies.");
+        }
+        log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(), ex);
+        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side. It has been logged; quote the trace id if you contact support.");
+    }
+
+    private static Problem validation(List<Map<String, Object>> errors) {
+        return Problem.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                        "Some fields are missing or invalid; see errors.")
+                .with("errors", errors);
+    }
+
+    private static Map<String, Object> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static Problem httpProblem(HttpStatusCode code, String reason) {
+        HttpStatus status = HttpStatus.resolve(code.value());
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (status == HttpStatus.NOT_FOUND) {
+            return Problem.of(status, "not-found", "Not found", "There is nothing at this address.");
+        }
+        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        return Problem.of(status, slug, status.getReasonPhrase(), reason);
+    }
+
+    @Override
+    public int getOrder() {
+        // before Boot's DefaultErrorWebExceptionHandler (-1), which would answer with its own JSON
+        return -2;
+    }
+}

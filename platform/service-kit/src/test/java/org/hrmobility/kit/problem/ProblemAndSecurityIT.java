@@ -1,0 +1,155 @@
+package org.hrmobility.kit.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hrmobility.kit.test.TestTokens.bearer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.hrmobility.kit.security.Role;
+import org.hrmobility.kit.test.ServiceIntegrationTest;
+import org.hrmobility.kit.test.TestTokens;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceIntegrationTest
+class ProblemAndSecurityIT {
+
+    private static final String EMPLOYEE = TestTokens.forEmployee("E-1", "DEPT-A", Role.EMPLOYEE);
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    @DisplayName("no token: 401 problem+json with WWW-Authenticate, nothing else said")
+    void noToken() {
+        web.get().uri("/probe/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/unauthenticated")
+                .jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("a token of another issuer, for another audience, expired or forged is refused with 401")
+    void invalidTokens() {
+        Instant later = Instant.now().plusSeconds(600);
+        List<String> refused = List.of(
+                TestTokens.with("x", "http://elsewhere", TestTokens.AUDIENCE, later, Role.HR_CASE_HANDLER),
+                TestTokens.with("x", TestTokens.ISSUER, "another-api", later, Role.HR_CASE_HANDLER),
+                TestTokens.with("x", TestTokens.ISSUER, TestTokens.AUDIENCE, Instant.now().minusSeconds(600),
+                        Role.HR_CASE_HANDLER),
+                EMPLOYEE.substring(0, EMPLOYEE.lastIndexOf('.') + 1) + "Zm9yZ2Vk");
+        for (String token : refused) {
+            web.get().uri("/probe/me").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    @DisplayName("a valid token: the caller's subject, employee id, roles and entity reach the controller")
+    void currentUser() {
+        web.get().uri("/probe/me").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.subject").isEqualTo("E-1")
+                .jsonPath("$.employeeId").isEqualTo("E-1")
+                .jsonPath("$.entity").isEqualTo("DEPT-A")
+                .jsonPath("$.roles[0]").isEqualTo("EMPLOYEE");
+    }
+
+    @Test
+    @DisplayName("object level: the employee, their line manager and case handlers see a file; anyone else gets 404")
+    void objectLevelAccess() {
+        Map<String, Integer> expected = Map.of(
+                TestTokens.forEmployee("E-7", "DEPT-A", Role.EMPLOYEE), 200,
+                TestTokens.forEmployee("E-MGR", "DEPT-A", Role.LINE_MANAGER), 200,
+                TestTokens.forEmployee("E-HR", "DEPT-A", Role.HR_CASE_HANDLER), 200,
+                TestTokens.forEmployee("E-8", "DEPT-A", Role.EMPLOYEE), 404,
+                TestTokens.forEmployee("E-OTHER-MGR", "DEPT-A", Role.LINE_MANAGER), 404,
+                TestTokens.forClient("jobpunt", Role.RECRUITMENT_SYSTEM), 404);
+        expected.forEach((token, status) -> web.get().uri("/probe/employees/E-7/file")
+                .header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange()
+                .expectStatus().isEqualTo(status));
+    }
+
+    @Test
+    @DisplayName("operations endpoints need the OPERATOR role: 403 problem+json for others")
+    void operatorOnly() {
+        web.get().uri("/actuator/deadletters").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/forbidden");
+        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    @DisplayName("400 names every invalid field")
+    void validation() {
+        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", " ", "count", 0)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/validation")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'count')]").exists();
+    }
+
+    @Test
+    @DisplayName("400 for a body that is not JSON, without parser internals")
+    void malformed() {
+        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request");
+    }
+
+    @Test
+    @DisplayName("404 for an unknown object and for an unknown address, both problem+json")
+    void notFound() {
+        web.get().uri("/probe/missing").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/not-found")
+                .jsonPath("$.instance").isEqualTo("/probe/missing");
+        web.get().uri("/no/such/thing").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    @DisplayName("409 and 422 carry a stable type per rule and the rule id")
+    void ruleRefusals() {
+        web.get().uri("/probe/conflict").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/offer-already-open")
+                .jsonPath("$.rule").isEqualTo("R-RED-5");
+        web.get().uri("/probe/rule").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/offer-grade-too-high")
+                .jsonPath("$.rule").isEqualTo("R-RED-3")
+                .jsonPath("$.detail").isEqualTo(
+                        "An offer must be of equal or lower grade than the employee's own (B2); this one is A1.");
+    }
+
+    @Test
+    @DisplayName("500 says nothing of the cause: no message, no class, no stack trace")
+    void internalError() {
+        String body = web.get().uri("/probe/boom").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("https://hrmobility.org/problems/internal")
+                .doesNotContain("secret", "IllegalStateException", "org.hrmobility", "\tat ");
+    }
+}

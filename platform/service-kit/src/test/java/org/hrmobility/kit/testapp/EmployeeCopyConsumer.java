@@ -1,0 +1,50 @@
+package org.hrmobility.kit.testapp;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.hrmobility.contracts.employee.EmployeeEvents;
+import org.hrmobility.contracts.employee.EmployeeUpserted;
+import org.hrmobility.kit.inbox.Inbox;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A consumer the way services write them: the local copy of master data, applied through the inbox. An
+ * employee named {@code POISON} fails while {@link #broken} is set, to play a bug that is later fixed.
+ */
+@Configuration
+public class EmployeeCopyConsumer {
+
+    public static final String CONSUMER = "kittest-employee-copy";
+    public static final AtomicBoolean broken = new AtomicBoolean();
+    public static final AtomicInteger poisonAttempts = new AtomicInteger();
+
+    @Bean
+    Consumer<Message<byte[]>> employeeCopy(Inbox inbox, DatabaseClient db) {
+        return message -> inbox.handleOnce(CONSUMER, message, event -> {
+            EmployeeUpserted employee = event.payload(EmployeeEvents.EMPLOYEE_UPSERTED);
+            if ("POISON".equals(employee.name())) {
+                poisonAttempts.incrementAndGet();
+                if (broken.get()) {
+                    return Mono.error(new IllegalStateException("cannot copy employee " + employee.employeeId()));
+                }
+            }
+            return db.sql("""
+                            insert into employee_copy (employee_id, name, grade, applied_count)
+                            values (:id, :name, :grade, 1)
+                            on conflict (employee_id) do update
+                            set name = excluded.name, grade = excluded.grade,
+                                applied_count = employee_copy.applied_count + 1""")
+                    .bind("id", employee.employeeId())
+                    .bind("name", employee.name())
+                    .bind("grade", employee.grade())
+                    .then();
+        });
+    }
+}
