@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private Counter publishedCounter;
     private Timer batchTimer;
     private volatile Thread thread;
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
     private OutboxSession session;
     private Instant nextPurge = Instant.MIN;
     private Instant failingSince;
@@ -75,6 +77,7 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         if (running.compareAndSet(false, true)) {
+            stopping = new CountDownLatch(1);
             Thread t = new Thread(this::run, "outbox-relay-" + name);
             t.setDaemon(true);
             thread = t;
@@ -82,13 +85,16 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Stops after the batch in hand; the session closes and with it the leadership. */
+    /**
+     * Stops after the batch in hand; the session closes and with it the leadership. The thread is woken, never
+     * interrupted: an interrupt inside a Kafka commit would leave a published batch unmarked, to be sent twice.
+     */
     @Override
     public void stop() {
         if (running.compareAndSet(true, false)) {
+            stopping.countDown();
             Thread t = thread;
             if (t != null) {
-                t.interrupt();
                 try {
                     t.join(TimeUnit.SECONDS.toMillis(15));
                 } catch (InterruptedException e) {
@@ -210,9 +216,10 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Waits, unless the relay is stopping. */
     private void sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
