@@ -42,16 +42,27 @@ public class Inbox {
      * @throws MalformedEventException when the message is not a readable event (not retried)
      */
     public boolean handleOnce(String consumer, Message<byte[]> message, Function<IncomingEvent, Mono<?>> effect) {
-        IncomingEvent event = IncomingEvent.from(message);
-        Boolean applied = transactional.transactional(claim(consumer, event)
-                        .flatMap(claimed -> claimed ? effect.apply(event).then(Mono.just(true)) : Mono.just(false)))
-                .block(timeout);
+        IncomingEvent event;
+        Boolean applied;
+        try {
+            event = IncomingEvent.from(message);
+            applied = transactional.transactional(claim(consumer, event)
+                            .flatMap(claimed -> claimed ? effect.apply(event).then(Mono.just(true)) : Mono.just(false)))
+                    .block(timeout);
+        } catch (MalformedEventException e) {
+            count(consumer, "malformed");
+            throw e;
+        }
         boolean ran = Boolean.TRUE.equals(applied);
-        meters.counter("hrm.inbox.events", "consumer", consumer, "outcome", ran ? "applied" : "duplicate").increment();
+        count(consumer, ran ? "applied" : "duplicate");
         if (!ran) {
             log.debug("{} skipped {} {}: already applied", consumer, event.metadata().type(), event.metadata().id());
         }
         return ran;
+    }
+
+    private void count(String consumer, String outcome) {
+        meters.counter("hrm.inbox.events", "consumer", consumer, "outcome", outcome).increment();
     }
 
     private Mono<Boolean> claim(String consumer, IncomingEvent event) {

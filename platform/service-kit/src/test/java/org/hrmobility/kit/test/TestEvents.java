@@ -31,7 +31,7 @@ public final class TestEvents implements AutoCloseable {
     }
 
     /** Publishes a payload under fresh CloudEvents attributes; returns them. */
-    public <T> EventMetadata publish(String topic, EventType<T> type, String key, T payload) {
+    public <T> EventMetadata publish(String topic, String key, EventType<T> type, T payload) {
         EventMetadata metadata = metadata(type, key);
         publish(topic, key, metadata, EventJson.write(payload));
         return metadata;
