@@ -18,7 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// plain-text logs in test output, for the people reading it; services log JSON lines when they run
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.structured.format.console=")
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = {DevstackInitializer.class, TestTokens.Initializer.class})
 public @interface ServiceIntegrationTest {

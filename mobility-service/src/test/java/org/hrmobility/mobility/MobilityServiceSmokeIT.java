@@ -1,0 +1,6 @@
+package org.hrmobility.mobility;
+
+import org.hrmobility.kit.test.ServiceSmokeTests;
+
+class MobilityServiceSmokeIT extends ServiceSmokeTests {
+}

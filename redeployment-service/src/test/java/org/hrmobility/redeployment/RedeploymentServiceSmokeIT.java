@@ -1,0 +1,6 @@
+package org.hrmobility.redeployment;
+
+import org.hrmobility.kit.test.ServiceSmokeTests;
+
+class RedeploymentServiceSmokeIT extends ServiceSmokeTests {
+}
