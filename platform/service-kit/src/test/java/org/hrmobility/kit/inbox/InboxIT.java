@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.hrmobility.contracts.employee.EmployeeUpserted;
 import org.hrmobility.contracts.envelope.EventMetadata;
 import org.hrmobility.kit.test.ServiceIntegrationTest;
 import org.hrmobility.kit.test.TestEvents;
+import org.hrmobility.kit.testapp.EmployeeCopyConsumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,22 @@ class InboxIT {
                 .map(row -> row.get(0, String.class)).one().block()).isEqualTo("B3");
         assertThat(db.sql("select count(*) from hrm_kit.inbox_event where event_id = :eventId")
                 .bind("eventId", metadata.id()).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
+    }
+
+    @Test
+    @DisplayName("the consumer works inside the trace of the request that caused the event (traceparent through Kafka)")
+    void traceContinuesAcrossKafka() {
+        String id = "E-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID(), "/hrm/test",
+                EmployeeEvents.EMPLOYEE_UPSERTED.ceType(), id, Instant.now(),
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(TOPIC, id, metadata, EventJson.write(employee(id, "Traced", "A1")));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(id) == 1);
+        assertThat(EmployeeCopyConsumer.traceIds.get(id)).isEqualTo(traceId);
     }
 
     int appliedCount(String employeeId) {

@@ -1,5 +1,7 @@
 package org.hrmobility.kit.testapp;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -7,6 +9,7 @@ import java.util.function.Consumer;
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
 import org.hrmobility.kit.inbox.Inbox;
+import org.hrmobility.kit.observability.TraceContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -24,11 +27,17 @@ public class EmployeeCopyConsumer {
     public static final String CONSUMER = "kittest-employee-copy";
     public static final AtomicBoolean broken = new AtomicBoolean();
     public static final AtomicInteger poisonAttempts = new AtomicInteger();
+    /** The trace id this consumer worked under, per employee id: the trace must continue across Kafka. */
+    public static final Map<String, String> traceIds = new ConcurrentHashMap<>();
 
     @Bean
-    Consumer<Message<byte[]>> employeeCopy(Inbox inbox, DatabaseClient db) {
+    Consumer<Message<byte[]>> employeeCopy(Inbox inbox, DatabaseClient db, TraceContext trace) {
         return message -> inbox.handleOnce(CONSUMER, message, event -> {
             EmployeeUpserted employee = event.payload(EmployeeEvents.EMPLOYEE_UPSERTED);
+            String traceparent = trace.traceparent();
+            if (traceparent != null) {
+                traceIds.put(employee.employeeId(), traceparent.split("-")[1]);
+            }
             if ("POISON".equals(employee.name())) {
                 poisonAttempts.incrementAndGet();
                 if (broken.get()) {
