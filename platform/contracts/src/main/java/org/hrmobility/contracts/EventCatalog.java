@@ -5,13 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.hrmobility.contracts.employee.EmployeeEvents;
+import org.hrmobility.contracts.recruitment.RecruitmentEvents;
 
 /** Every event type of the suite. Each context adds its own list here; the AsyncAPI document mirrors it. */
 public final class EventCatalog {
 
-    private static final List<EventType<?>> ALL = List.copyOf(EmployeeEvents.ALL);
+    private static final List<EventType<?>> ALL = Stream.of(EmployeeEvents.ALL, RecruitmentEvents.ALL)
+            .flatMap(List::stream).toList();
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
