@@ -28,11 +28,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hrmobility.contracts.Topics;
-import org.hrmobility.kit.problem.Problem;
-import org.hrmobility.kit.problem.ProblemException;
+import org.hrmobility.kit.problem.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -200,10 +198,10 @@ public class DeadLetterReplayer {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    public static class UnknownDeadLetterTopicException extends ProblemException {
+    public static class UnknownDeadLetterTopicException extends DomainException {
         UnknownDeadLetterTopicException(String topic, String known) {
-            super(Problem.of(HttpStatus.NOT_FOUND, "unknown-dead-letter-topic", "Unknown dead-letter topic",
-                    "'" + topic + "' is not a dead-letter topic of this service; it has: " + known));
+            super(404, "unknown-dead-letter-topic", "Unknown dead-letter topic",
+                    "'" + topic + "' is not a dead-letter topic of this service; it has: " + known, null);
         }
     }
 }

@@ -36,8 +36,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     }
 
     Problem problemFor(Throwable ex, ServerWebExchange exchange) {
-        if (ex instanceof ProblemException known) {
-            return known.problem();
+        if (ex instanceof DomainException refusal) {
+            Problem problem = Problem.of(HttpStatus.valueOf(refusal.status()), refusal.slug(), refusal.title(),
+                    refusal.getMessage());
+            return refusal.ruleId().map(rule -> problem.with("rule", rule)).orElse(problem);
         }
         if (ex instanceof WebExchangeBindException invalid) {
             return validation(invalid.getFieldErrors().stream().map(ProblemExceptionHandler::fieldError).toList());

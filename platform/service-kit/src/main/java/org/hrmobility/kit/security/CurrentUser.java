@@ -47,6 +47,11 @@ public record CurrentUser(String subject, String employeeId, String name, Set<Ro
         return roles.contains(role);
     }
 
+    /** True when this user is that employee (machine clients are nobody's employee). */
+    public boolean employeeIdIs(String otherEmployeeId) {
+        return employeeId != null && employeeId.equals(otherEmployeeId);
+    }
+
     public boolean isCaseHandler() {
         return has(Role.HR_CASE_HANDLER);
     }

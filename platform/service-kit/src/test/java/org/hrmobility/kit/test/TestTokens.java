@@ -2,8 +2,9 @@ package org.hrmobility.kit.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Real signed JWTs for tests: one RSA key per JVM, its public key handed to the service under test as the
@@ -40,7 +43,7 @@ public final class TestTokens {
     public static final String AUDIENCE = "hrm-api";
 
     private static final KeyPair KEYS = generate();
-    private static final Path PUBLIC_KEY = writePublicKey();
+    private static final String JWK_SET_URI = serveJwkSet();
 
     private TestTokens() {
     }
@@ -87,10 +90,10 @@ public final class TestTokens {
         }
     }
 
-    /** The resource-server settings that trust these tokens. */
+    /** The resource-server settings that trust these tokens: the same JWK-set path as production. */
     public static Map<String, Object> properties() {
         return Map.of(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", PUBLIC_KEY.toUri().toString(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", JWK_SET_URI,
                 "hrm.security.issuer", ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
     }
@@ -113,15 +116,22 @@ public final class TestTokens {
         }
     }
 
-    private static Path writePublicKey() {
+    /** Serves the public key as a JWK set on a free local port, as an identity provider does. */
+    private static String serveJwkSet() {
         try {
-            Path file = Files.createTempFile("hrm-test-jwt-", ".pem");
-            file.toFile().deleteOnExit();
-            String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(((RSAPublicKey) KEYS.getPublic()).getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n";
-            Files.writeString(file, pem);
-            return file;
+            byte[] jwks = new JWKSet(new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).keyID("test").build())
+                    .toString().getBytes(StandardCharsets.UTF_8);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/oauth2/jwks", exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                try (var body = exchange.getResponseBody()) {
+                    body.write(jwks);
+                }
+            });
+            server.setExecutor(null);
+            server.start();
+            return "http://localhost:" + server.getAddress().getPort() + "/oauth2/jwks";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

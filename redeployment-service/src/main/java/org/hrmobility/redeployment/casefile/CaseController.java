@@ -1,0 +1,102 @@
+package org.hrmobility.redeployment.casefile;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.redeployment.casefile.CaseViews.CaseSummary;
+import org.hrmobility.redeployment.casefile.CaseViews.CaseView;
+import org.hrmobility.redeployment.casefile.CaseViews.HistoryView;
+import org.hrmobility.redeployment.casefile.CaseViews.OfferView;
+import org.hrmobility.redeployment.casefile.CaseViews.Page;
+import org.hrmobility.redeployment.offer.Position;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/redeployment/cases")
+@Validated
+class CaseController {
+
+    private final CaseService cases;
+
+    CaseController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<CaseView>> open(@Valid @RequestBody CaseRequests.OpenCase request, CurrentUser user) {
+        return cases.open(request.employeeId(), user)
+                .map(c -> ResponseEntity.created(URI.create("/api/redeployment/cases/" + c.id())).body(CaseView.of(c)));
+    }
+
+    @GetMapping
+    Mono<Page<CaseSummary>> list(@RequestParam(required = false) CaseStatus status,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
+        return Mono.zip(cases.list(user, status, page, size).map(CaseSummary::of).collectList(), cases.count(user, status))
+                .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    @GetMapping("/{id}")
+    Mono<CaseView> get(@PathVariable UUID id, CurrentUser user) {
+        return cases.get(id, user).map(CaseView::of);
+    }
+
+    @GetMapping("/{id}/history")
+    Mono<List<HistoryView>> history(@PathVariable UUID id, CurrentUser user) {
+        return cases.history(id, user).map(entries -> entries.stream().map(HistoryView::of).toList());
+    }
+
+    @PostMapping("/{id}/guidance-trajectory")
+    Mono<CaseView> guidance(@PathVariable UUID id, @Valid @RequestBody CaseRequests.RecordGuidance request, CurrentUser user) {
+        return cases.recordGuidance(id, new Guidance(request.from(), request.to(), request.actions()), user).map(CaseView::of);
+    }
+
+    @PostMapping("/{id}/admissibility")
+    Mono<CaseView> admissibility(@PathVariable UUID id, @Valid @RequestBody CaseRequests.DecideAdmissibility request,
+                                 CurrentUser user) {
+        return cases.decideAdmissibility(id, request.redeployable(), request.motivation(), user).map(CaseView::of);
+    }
+
+    @PostMapping("/{id}/offers")
+    Mono<ResponseEntity<CaseView>> offer(@PathVariable UUID id, @Valid @RequestBody CaseRequests.MakeOffer request,
+                                         CurrentUser user) {
+        Position inline = request.vacancyId() == null ? new Position(request.title(), request.entity(), request.grade(),
+                request.jobFamily(), null) : null;
+        return cases.makeOffer(id, inline, request.vacancyId(), user).map(c -> {
+            OfferView made = OfferView.of(c.offers().get(c.offers().size() - 1));
+            return ResponseEntity.created(URI.create("/api/redeployment/cases/" + id + "/offers/" + made.id())).body(CaseView.of(c));
+        });
+    }
+
+    @PostMapping("/{id}/offers/{offerId}/acceptance")
+    Mono<CaseView> accept(@PathVariable UUID id, @PathVariable UUID offerId,
+                          @Valid @RequestBody(required = false) CaseRequests.Acceptance request, CurrentUser user) {
+        return cases.accept(id, offerId, request == null ? null : request.reason(), user).map(CaseView::of);
+    }
+
+    @PostMapping("/{id}/offers/{offerId}/refusal")
+    Mono<CaseView> refuse(@PathVariable UUID id, @PathVariable UUID offerId,
+                          @Valid @RequestBody CaseRequests.Refusal request, CurrentUser user) {
+        return cases.refuse(id, offerId, request.reason(), user).map(CaseView::of);
+    }
+
+    @PostMapping("/{id}/closure")
+    Mono<CaseView> close(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Closure request, CurrentUser user) {
+        return cases.close(id, request.reason(), user).map(CaseView::of);
+    }
+}

@@ -1,0 +1,58 @@
+package org.hrmobility.redeployment.casefile;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The validated bodies of the case commands. */
+final class CaseRequests {
+
+    static final String GRADE = "[NABCD][0-9]{0,2}";
+
+    private CaseRequests() {
+    }
+
+    record OpenCase(@NotBlank String employeeId) {
+    }
+
+    record RecordGuidance(@NotNull LocalDate from, @NotNull LocalDate to, @NotEmpty List<@NotBlank @Size(max = 500) String> actions) {
+
+        @AssertTrue(message = "the trajectory cannot end before it starts")
+        boolean isPeriodValid() {
+            return from == null || to == null || !to.isBefore(from);
+        }
+    }
+
+    record DecideAdmissibility(@NotNull Boolean redeployable, @NotBlank @Size(max = 2000) String motivation) {
+    }
+
+    /** Either a vacancy of a recruitment system, or a position described inline. */
+    record MakeOffer(String vacancyId, @Size(max = 200) String title, String entity, @Pattern(regexp = GRADE) String grade,
+                     String jobFamily) {
+
+        @AssertTrue(message = "give a vacancyId, or a title, entity and grade")
+        boolean isPositionGiven() {
+            boolean inline = notBlank(title) && notBlank(entity) && notBlank(grade);
+            return notBlank(vacancyId) != inline;
+        }
+
+        private static boolean notBlank(String s) {
+            return s != null && !s.isBlank();
+        }
+    }
+
+    record Acceptance(@Size(max = 2000) String reason) {
+    }
+
+    record Refusal(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Closure(@NotBlank @Size(max = 2000) String reason) {
+    }
+}

@@ -1,0 +1,167 @@
+package org.hrmobility.redeployment.casefile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.hrmobility.contracts.redeployment.EmployeePlaced;
+import org.hrmobility.kit.outbox.Outbox;
+import org.hrmobility.kit.outbox.OutgoingEvent;
+import org.hrmobility.kit.problem.ForbiddenException;
+import org.hrmobility.kit.problem.NotFoundException;
+import org.hrmobility.kit.security.AccessPolicy;
+import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.redeployment.employee.Employee;
+import org.hrmobility.redeployment.employee.EmployeeRepository;
+import org.hrmobility.redeployment.offer.OfferPolicy;
+import org.hrmobility.redeployment.offer.Position;
+import org.hrmobility.redeployment.vacancy.VacancyService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The use cases of a redeployment case. Each runs in one transaction: read the case, check who may do this,
+ * let the case decide, then save it (refused if someone else saved it meanwhile), its history line and its
+ * events together.
+ */
+@Service
+public class CaseService {
+
+    /** Calendar days are Belgian days: a deadline ends at midnight in Brussels. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+
+    private final CaseRepository cases;
+    private final EmployeeRepository employees;
+    private final VacancyService vacancies;
+    private final Outbox outbox;
+    private final TransactionalOperator transactional;
+    private final Clock clock;
+    private final OfferPolicy policy;
+
+    CaseService(CaseRepository cases, EmployeeRepository employees, VacancyService vacancies, Outbox outbox,
+                TransactionalOperator transactional, Clock clock, OfferPolicy policy) {
+        this.cases = cases;
+        this.employees = employees;
+        this.vacancies = vacancies;
+        this.outbox = outbox;
+        this.transactional = transactional;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    /** R-RED-1: the line manager or a case handler registers someone; nobody registers themselves. */
+    Mono<RedeploymentCase> open(String employeeId, CurrentUser user) {
+        if (employeeId.equals(user.employeeId())) {
+            return Mono.error(new ForbiddenException("R-RED-1", "self-registration", "No self-registration",
+                    "Employees cannot register themselves for redeployment; their line manager or HR does."));
+        }
+        return employees.find(employeeId)
+                .filter(e -> AccessPolicy.mayActFor(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)))
+                .flatMap(e -> {
+                    Decision opened = RedeploymentCase.open(UUID.randomUUID(), snapshot(e), actor(user), clock.instant());
+                    return transactional.transactional(cases.insert(opened.next())
+                            .then(cases.appendHistory(opened.next().id(), opened.history()))
+                            .then(outbox.appendAll(opened.events()))
+                            .thenReturn(opened.next()));
+                });
+    }
+
+    Mono<RedeploymentCase> recordGuidance(UUID id, Guidance guidance, CurrentUser user) {
+        return decide(id, user, Access.lineManagerOrCaseHandler(), c -> c.recordGuidance(guidance, actor(user), clock.instant()));
+    }
+
+    Mono<RedeploymentCase> decideAdmissibility(UUID id, boolean redeployable, String motivation, CurrentUser user) {
+        return decide(id, user, Access.caseHandler(),
+                c -> c.decideAdmissibility(redeployable, motivation, actor(user), clock.instant(), today()));
+    }
+
+    Mono<RedeploymentCase> makeOffer(UUID id, Position inline, String vacancyId, CurrentUser user) {
+        Mono<Position> position = vacancyId == null ? Mono.just(inline)
+                : vacancies.forOffer(vacancyId).map(v -> new Position(v.title(), v.entity(), v.grade(), v.jobFamily(), v.vacancyId()));
+        Mono<Boolean> vacancyOpen = vacancyId == null ? Mono.just(true) : vacancies.forOffer(vacancyId).map(v -> v.isOpen());
+        return Mono.zip(position, vacancyOpen).flatMap(p -> decide(id, user, Access.caseHandler(),
+                c -> c.makeOffer(UUID.randomUUID(), p.getT1(), p.getT2(), actor(user), clock.instant(), today(), policy)));
+    }
+
+    Mono<RedeploymentCase> accept(UUID id, UUID offerId, String reason, CurrentUser user) {
+        return decide(id, user, Access.employeeOrCaseHandlerGiving(reason),
+                c -> c.accept(offerId, actor(user), reason, clock.instant()));
+    }
+
+    Mono<RedeploymentCase> refuse(UUID id, UUID offerId, String reason, CurrentUser user) {
+        return decide(id, user, Access.employeeOrCaseHandlerGiving(reason),
+                c -> c.refuse(offerId, actor(user), reason, !user.employeeIdIs(c.employee().employeeId()), clock.instant()));
+    }
+
+    Mono<RedeploymentCase> close(UUID id, String reason, CurrentUser user) {
+        return decide(id, user, Access.caseHandler(), c -> c.close(reason, actor(user), clock.instant()));
+    }
+
+    Mono<RedeploymentCase> get(UUID id, CurrentUser user) {
+        return visible(id, user);
+    }
+
+    Mono<List<HistoryEntry>> history(UUID id, CurrentUser user) {
+        return visible(id, user).flatMap(c -> cases.history(id));
+    }
+
+    Flux<RedeploymentCase> list(CurrentUser user, CaseStatus status, int page, int size) {
+        return cases.findVisible(user, status, page, size);
+    }
+
+    Mono<Long> count(CurrentUser user, CaseStatus status) {
+        return cases.countVisible(user, status);
+    }
+
+    /** R-RED-5: expiries and reminders due by now, one case per transaction; returns how many cases changed. */
+    public Mono<Long> applyDeadlines() {
+        LocalDate today = today();
+        return cases.withDeadlineBy(today.plus(policy.reminderBefore()))
+                .concatMap(id -> transactional.transactional(cases.find(id)
+                        .flatMap(c -> c.applyDeadline(clock.instant(), today, policy).map(d -> save(d)).orElse(Mono.empty()))))
+                .count();
+    }
+
+    private Mono<RedeploymentCase> decide(UUID id, CurrentUser user, Access access, Function<RedeploymentCase, Decision> decision) {
+        return transactional.transactional(visible(id, user)
+                .doOnNext(c -> access.check(user, c))
+                .flatMap(c -> save(decision.apply(c))));
+    }
+
+    private Mono<RedeploymentCase> save(Decision d) {
+        RedeploymentCase next = d.next();
+        return cases.update(next)
+                .then(cases.appendHistory(next.id(), d.history()))
+                .then(outbox.appendAll(d.events()))
+                .then(Flux.fromIterable(d.events()).map(OutgoingEvent::payload).ofType(EmployeePlaced.class)
+                        .filter(placed -> placed.vacancyId() != null)
+                        .concatMap(placed -> vacancies.fill(placed.vacancyId(), next.id(), placed.employeeId(), placed.exOfficio()))
+                        .then())
+                .thenReturn(next.withVersion(next.version() + 1));
+    }
+
+    private Mono<RedeploymentCase> visible(UUID id, CurrentUser user) {
+        return cases.find(id)
+                .filter(c -> AccessPolicy.maySee(user, new AccessPolicy.Owner(c.employee().employeeId(), c.employee().lineManagerId())))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("case", id)));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    private static Actor actor(CurrentUser user) {
+        return new Actor(user.subject(), user.employeeId());
+    }
+
+    private static EmployeeSnapshot snapshot(Employee e) {
+        return new EmployeeSnapshot(e.employeeId(), e.name(), e.entity(), e.grade(), e.lineManagerId(), e.jobFamily());
+    }
+}

@@ -1,0 +1,90 @@
+package org.hrmobility.redeployment.vacancy;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.hrmobility.contracts.recruitment.VacancyPublished;
+import org.hrmobility.kit.problem.BadRequestException;
+import org.hrmobility.kit.problem.ForbiddenException;
+import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.kit.security.Role;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+/** For recruitment systems (role RECRUITMENT_SYSTEM) and HR case handlers. */
+@RestController
+@RequestMapping("/api/redeployment/vacancies")
+class VacancyController {
+
+    record PublishVacancy(@NotBlank @Size(max = 100) String vacancyId, String recruitmentSystem, @NotBlank @Size(max = 200) String title,
+                          @NotBlank String entity, @NotBlank @Pattern(regexp = "[NABCD][0-9]{0,2}") String grade,
+                          String jobFamily, List<@NotBlank String> competences, LocalDate closesOn) {
+    }
+
+    private final VacancyService vacancies;
+
+    VacancyController(VacancyService vacancies) {
+        this.vacancies = vacancies;
+    }
+
+    /** Idempotent on the recruitment system's own vacancy id: 201 the first time, 200 with the same vacancy after. */
+    @PostMapping
+    Mono<ResponseEntity<Vacancy>> publish(@Valid @RequestBody PublishVacancy request, CurrentUser user) {
+        requireRecruitmentOrCaseHandler(user);
+        String system = user.has(Role.RECRUITMENT_SYSTEM) ? user.subject() : request.recruitmentSystem();
+        if (system == null || system.isBlank()) {
+            return Mono.error(new BadRequestException("recruitment-system-required",
+                    "Recruitment system required", "A case handler publishing a vacancy names the recruitment system."));
+        }
+        VacancyPublished published = new VacancyPublished(request.vacancyId(), system, request.title(), request.entity(),
+                request.grade(), request.jobFamily(), request.competences(), request.closesOn());
+        return vacancies.publishTransactionally(published, user).map(p -> p.created()
+                ? ResponseEntity.created(URI.create("/api/redeployment/vacancies/" + p.vacancy().vacancyId())).body(p.vacancy())
+                : ResponseEntity.ok(p.vacancy()));
+    }
+
+    @GetMapping
+    Mono<List<Vacancy>> list(@RequestParam(required = false) Vacancy.VacancyStatus status, CurrentUser user) {
+        requireRecruitmentOrCaseHandler(user);
+        return vacancies.list(status, user);
+    }
+
+    @GetMapping("/{vacancyId}")
+    Mono<Vacancy> get(@PathVariable String vacancyId, CurrentUser user) {
+        requireRecruitmentOrCaseHandler(user);
+        return vacancies.visible(vacancyId, user);
+    }
+
+    @PostMapping("/{vacancyId}/withdrawal")
+    Mono<Vacancy> withdraw(@PathVariable String vacancyId, CurrentUser user) {
+        requireRecruitmentOrCaseHandler(user);
+        return vacancies.withdraw(vacancyId, user);
+    }
+
+    /** R-RED-6: the pool's candidates for this vacancy, best first, each with why. */
+    @GetMapping("/{vacancyId}/candidates")
+    Mono<List<CandidateRanking.Candidate>> candidates(@PathVariable String vacancyId, CurrentUser user) {
+        requireRecruitmentOrCaseHandler(user);
+        return vacancies.candidates(vacancyId, user);
+    }
+
+    private static void requireRecruitmentOrCaseHandler(CurrentUser user) {
+        if (!user.has(Role.RECRUITMENT_SYSTEM) && !user.isCaseHandler()) {
+            throw new ForbiddenException(null, "recruitment-only", "Recruitment systems and case handlers only",
+                    "Vacancies are published and followed by recruitment systems and HR case handlers.");
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.hrmobility.redeployment.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hrmobility.redeployment.casefile.RedeploymentCaseMother.*;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.hrmobility.contracts.EventJson;
+import org.hrmobility.contracts.redeployment.EmployeePlaced;
+import org.hrmobility.contracts.redeployment.OfferExpired;
+import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+import org.hrmobility.kit.outbox.OutgoingEvent;
+import org.hrmobility.kit.problem.ConflictException;
+import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.redeployment.offer.OfferPolicy;
+import org.hrmobility.redeployment.offer.OfferStatus;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RedeploymentCaseTest {
+
+    @Nested
+    class Registration {
+
+        @Test
+        @DisplayName("R-RED-1: admissibility without a guidance trajectory is refused")
+        void noGuidance() {
+            assertThatThrownBy(() -> opened().decideAdmissibility(true, "m", HANA, NOW, TODAY))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.ruleId()).contains("R-RED-1");
+                        assertThat(e.slug()).isEqualTo("guidance-trajectory-required");
+                    });
+        }
+
+        @Test
+        @DisplayName("R-RED-1: a guidance trajectory still running is not completed: registration waits")
+        void guidanceNotCompleted() {
+            RedeploymentCase running = withGuidance(new Guidance(TODAY.minusMonths(2), TODAY.plusDays(1), List.of("coaching")));
+
+            assertThatThrownBy(() -> running.decideAdmissibility(true, "m", HANA, NOW, TODAY))
+                    .isInstanceOf(RuleViolationException.class).hasMessageContaining(TODAY.plusDays(1).toString());
+        }
+
+        @Test
+        @DisplayName("R-RED-1: a trajectory ending today is completed; the employee enters the pool")
+        void guidanceEndingToday() {
+            RedeploymentCase c = withGuidance(new Guidance(TODAY.minusMonths(6), TODAY, List.of("training")))
+                    .decideAdmissibility(true, "m", HANA, NOW, TODAY).next();
+
+            assertThat(c.status()).isEqualTo(CaseStatus.IN_POOL);
+        }
+
+        @Test
+        @DisplayName("R-RED-2: not redeployable: internal trajectory and no offers")
+        void notRedeployable() {
+            Decision d = withGuidance(COMPLETED).decideAdmissibility(false, "needs a multidisciplinary trajectory", HANA, NOW, TODAY);
+
+            assertThat(d.next().status()).isEqualTo(CaseStatus.INTERNAL_TRAJECTORY);
+            assertThat(types(d.events())).containsExactly("AdmissibilityDecided");
+            assertThatThrownBy(() -> offer(d.next(), "B2"))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-RED-2"));
+        }
+
+        @Test
+        @DisplayName("admissibility is decided once")
+        void decidedOnce() {
+            assertThatThrownBy(() -> inPool().decideAdmissibility(false, "m", HANA, NOW, TODAY))
+                    .isInstanceOf(ConflictException.class);
+        }
+    }
+
+    @Nested
+    class Offers {
+
+        @Test
+        @DisplayName("R-RED-3: an offer of a higher grade than the employee's is refused; equal and lower are fine")
+        void grade() {
+            assertThatThrownBy(() -> offer(inPool(), "B3"))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.ruleId()).contains("R-RED-3");
+                        assertThat(e.slug()).isEqualTo("offer-grade-too-high");
+                    });
+            assertThatThrownBy(() -> offer(inPool(), "A1")).isInstanceOf(RuleViolationException.class);
+            assertThat(offer(inPool(), "B2").next().openOffer()).isPresent();
+            assertThat(offer(inPool(), "C3").next().openOffer()).isPresent();
+        }
+
+        @Test
+        @DisplayName("R-RED-5: one open offer per case at a time")
+        void oneOpenOffer() {
+            RedeploymentCase withOpen = offer(inPool(), "B2").next();
+
+            assertThatThrownBy(() -> offer(withOpen, "B1"))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.ruleId()).contains("R-RED-5"));
+        }
+
+        @Test
+        @DisplayName("R-RED-6: an offer for a withdrawn or filled vacancy is refused")
+        void withdrawnVacancy() {
+            assertThatThrownBy(() -> inPool().makeOffer(UUID.randomUUID(), position("B2"), false, HANA, NOW, TODAY,
+                    OfferPolicy.DEFAULT))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-RED-6"));
+        }
+
+        @Test
+        @DisplayName("R-RED-5: an offer must be answered within 14 calendar days")
+        void deadline() {
+            Decision d = offer(inPool(), "B2");
+
+            assertThat(d.next().openOffer().orElseThrow().respondBy()).isEqualTo(TODAY.plusDays(14));
+            assertThat(types(d.events())).containsExactly("OfferMade");
+        }
+
+        @Test
+        @DisplayName("accepting an offer places the employee, not ex officio, and closes the case")
+        void accept() {
+            RedeploymentCase c = offer(inPool(), "B2").next();
+            Decision d = c.accept(c.openOffer().orElseThrow().id(), EMMA, null, NOW);
+
+            assertThat(d.next().status()).isEqualTo(CaseStatus.PLACED);
+            assertThat(d.next().placement().exOfficio()).isFalse();
+            assertThat(types(d.events())).containsExactly("EmployeePlaced", "CaseClosed");
+        }
+
+        @Test
+        @DisplayName("an answered offer cannot be answered again")
+        void answeredOnce() {
+            RedeploymentCase c = offer(inPool(), "B2").next();
+            UUID offerId = c.openOffer().orElseThrow().id();
+            RedeploymentCase refused = c.refuse(offerId, EMMA, "no", false, NOW).next();
+
+            assertThatThrownBy(() -> refused.accept(offerId, EMMA, null, NOW)).isInstanceOf(ConflictException.class);
+        }
+    }
+
+    @Nested
+    class ExOfficio {
+
+        @Test
+        @DisplayName("R-RED-4: two refusals are allowed; each is counted")
+        void twoRefusals() {
+            RedeploymentCase c = afterRefusals(2);
+
+            assertThat(c.refusals()).isEqualTo(2);
+            assertThat(c.status()).isEqualTo(CaseStatus.IN_POOL);
+        }
+
+        @Test
+        @DisplayName("R-RED-4: third offer places the employee ex officio at once")
+        void thirdOfferPlaces() {
+            Decision d = offer(afterRefusals(2), "C1");
+
+            assertThat(d.next().status()).isEqualTo(CaseStatus.PLACED);
+            assertThat(d.next().placement().exOfficio()).isTrue();
+            assertThat(d.next().offers().get(2).status()).isEqualTo(OfferStatus.EX_OFFICIO);
+            assertThat(types(d.events())).containsExactly("OfferMade", "EmployeePlaced", "CaseClosed");
+            assertThat(payload(d.events(), EmployeePlaced.class).exOfficio()).isTrue();
+        }
+
+        @Test
+        @DisplayName("R-RED-4: the ex officio offer cannot be refused")
+        void cannotRefuse() {
+            RedeploymentCase placed = offer(afterRefusals(2), "C1").next();
+            UUID third = placed.offers().get(2).id();
+
+            assertThatThrownBy(() -> placed.refuse(third, EMMA, "no", false, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-RED-4"));
+        }
+
+        @Test
+        @DisplayName("R-RED-4: the refusal count survives a restart (the stored case read back)")
+        void refusalsSurviveRestart() {
+            RedeploymentCase stored = EventJson.read(EventJson.write(afterRefusals(2)), RedeploymentCase.class);
+
+            assertThat(stored.refusals()).isEqualTo(2);
+            assertThat(offer(stored, "B2").next().placement().exOfficio()).isTrue();
+        }
+
+        @Test
+        @DisplayName("R-RED-4 and R-RED-5: a third offer after two expiries also places ex officio")
+        void afterTwoExpiries() {
+            RedeploymentCase c = inPool();
+            for (int i = 0; i < 2; i++) {
+                c = offer(c, "B2").next();
+                LocalDate afterDeadline = c.openOffer().orElseThrow().respondBy().plusDays(1);
+                c = c.applyDeadline(NOW, afterDeadline, OfferPolicy.DEFAULT).orElseThrow().next();
+            }
+
+            assertThat(c.refusals()).isEqualTo(2);
+            assertThat(offer(c, "B2").next().placement().exOfficio()).isTrue();
+        }
+    }
+
+    @Nested
+    class Deadlines {
+
+        @Test
+        @DisplayName("R-RED-5: three days before the deadline a reminder is due, once")
+        void reminder() {
+            RedeploymentCase c = offer(inPool(), "B2").next();
+            LocalDate deadline = c.openOffer().orElseThrow().respondBy();
+
+            assertThat(c.applyDeadline(NOW, deadline.minusDays(4), OfferPolicy.DEFAULT)).isEmpty();
+            Decision reminded = c.applyDeadline(NOW, deadline.minusDays(3), OfferPolicy.DEFAULT).orElseThrow();
+            assertThat(types(reminded.events())).containsExactly("OfferDeadlineApproaching");
+            assertThat(reminded.next().applyDeadline(NOW, deadline.minusDays(2), OfferPolicy.DEFAULT)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("R-RED-5: unanswered on its deadline day is still open; the day after it expires and counts as a refusal")
+        void expiry() {
+            RedeploymentCase c = offer(inPool(), "B2").next();
+            LocalDate deadline = c.openOffer().orElseThrow().respondBy();
+            RedeploymentCase reminded = c.applyDeadline(NOW, deadline, OfferPolicy.DEFAULT).orElseThrow().next();
+
+            assertThat(reminded.applyDeadline(NOW, deadline, OfferPolicy.DEFAULT)).isEmpty();
+            Decision expired = reminded.applyDeadline(NOW, deadline.plusDays(1), OfferPolicy.DEFAULT).orElseThrow();
+            assertThat(expired.next().refusals()).isEqualTo(1);
+            assertThat(payload(expired.events(), OfferExpired.class).refusals()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class History {
+
+    @Test
+    @DisplayName("every decision names who took it in the history, and events are keyed by the case")
+    void historyAndKeys() {
+        Decision d = withGuidance(COMPLETED).decideAdmissibility(true, "good profile", HANA, NOW, TODAY);
+
+        assertThat(d.history().actor()).isEqualTo(HANA);
+        assertThat(d.history().detail()).isEqualTo("good profile");
+        assertThat(d.events()).allSatisfy(e -> {
+            assertThat(e.key()).isEqualTo(d.next().id().toString());
+            assertThat(e.type().topic()).isEqualTo(RedeploymentEvents.CASE_OPENED.topic());
+        });
+    }
+    }
+
+    private static List<String> types(List<OutgoingEvent<?>> events) {
+        return events.stream().map(e -> e.type().name()).toList();
+    }
+
+    private static <T> T payload(List<OutgoingEvent<?>> events, Class<T> type) {
+        return events.stream().map(OutgoingEvent::payload).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+}
