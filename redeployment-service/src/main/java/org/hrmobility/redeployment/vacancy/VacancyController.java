@@ -10,6 +10,7 @@ import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.security.Role;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,6 +30,7 @@ import reactor.core.publisher.Mono;
 /** For recruitment systems (role RECRUITMENT_SYSTEM) and HR case handlers. */
 @RestController
 @RequestMapping("/api/redeployment/vacancies")
+@Validated
 class VacancyController {
 
     record PublishVacancy(@NotBlank @Size(max = 100) String vacancyId, String recruitmentSystem, @NotBlank @Size(max = 200) String title,
@@ -76,9 +80,11 @@ class VacancyController {
 
     /** R-RED-6: the pool's candidates for this vacancy, best first, each with why. */
     @GetMapping("/{vacancyId}/candidates")
-    Mono<List<CandidateRanking.Candidate>> candidates(@PathVariable String vacancyId, CurrentUser user) {
+    Mono<List<CandidateRanking.Candidate>> candidates(@PathVariable String vacancyId,
+                                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                                      CurrentUser user) {
         requireRecruitmentOrCaseHandler(user);
-        return vacancies.candidates(vacancyId, user);
+        return vacancies.candidates(vacancyId, user).map(ranked -> ranked.subList(0, Math.min(limit, ranked.size())));
     }
 
     private static void requireRecruitmentOrCaseHandler(CurrentUser user) {
