@@ -114,8 +114,20 @@ final class OutboxSession implements AutoCloseable {
         connection.unwrap(PGConnection.class).getNotifications((int) Math.max(1, timeout.toMillis()));
     }
 
+    /**
+     * Ends the session. A leader unlocks first: the server frees a closed connection's locks only when its
+     * backend has exited, and the next leader should not wait for that.
+     */
     @Override
     public void close() {
+        if (leader) {
+            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+                unlock.setString(1, LOCK_KEY);
+                unlock.execute();
+            } catch (SQLException ignored) {
+                // a broken connection: its backend ends and the lock goes with it
+            }
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {
