@@ -39,7 +39,9 @@ public abstract class ServiceSmokeTests {
     @Test
     @DisplayName("Prometheus metrics include the outbox relay's")
     void metrics() {
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        // with request histograms the page grows past WebTestClient's default buffer of 256 KiB
+        web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
                         .contains("hrm_outbox_leader"));
     }
