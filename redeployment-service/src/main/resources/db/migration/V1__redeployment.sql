@@ -38,17 +38,7 @@ create index case_next_deadline on redeployment_case (next_deadline) where next_
 create unique index case_one_active_per_employee on redeployment_case (employee_id)
     where status in ('OPENED', 'IN_POOL', 'INTERNAL_TRAJECTORY');
 
--- Append-only: who did what, when and why.
-create table case_history (
-    id                bigserial primary key,
-    case_id           uuid        not null references redeployment_case (id),
-    at                timestamptz not null,
-    actor_subject     text        not null,
-    actor_employee_id text,
-    action            text        not null,
-    detail            text
-);
-create index case_history_case on case_history (case_id, id);
+-- The history of each case is the kit's audit trail (hrm_kit.audit_entry, aggregate type redeployment-case).
 
 create table vacancy (
     vacancy_id          text primary key,

@@ -8,13 +8,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.hrmobility.contracts.employee.EmployeeEvents;
+import org.hrmobility.contracts.evaluation.EvaluationEvents;
 import org.hrmobility.contracts.recruitment.RecruitmentEvents;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
 
 /** Every event type of the suite. Each context adds its own list here; the AsyncAPI document mirrors it. */
 public final class EventCatalog {
 
-    private static final List<EventType<?>> ALL = Stream.of(EmployeeEvents.ALL, RecruitmentEvents.ALL, RedeploymentEvents.ALL)
+    private static final List<EventType<?>> ALL = Stream.of(EmployeeEvents.ALL, RecruitmentEvents.ALL, RedeploymentEvents.ALL,
+            EvaluationEvents.ALL)
             .flatMap(List::stream).toList();
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.hrmobility.contracts.EventJson;
@@ -95,27 +94,6 @@ public class CaseRepository {
                 ? spec.bind("nextDeadline", c.openOffer().get().respondBy()) : spec.bindNull("nextDeadline", LocalDate.class);
         return spec.fetch().rowsUpdated().flatMap(rows -> rows == 1 ? Mono.<Void>empty()
                 : Mono.error(new OptimisticLockingFailureException("case " + c.id() + " changed concurrently")));
-    }
-
-    Mono<Void> appendHistory(UUID caseId, HistoryEntry entry) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        insert into case_history (case_id, at, actor_subject, actor_employee_id, action, detail)
-                        values (:caseId, :at, :subject, :employeeId, :action, :detail)""")
-                .bind("caseId", caseId).bind("at", utc(entry.at())).bind("subject", entry.actor().subject())
-                .bind("action", entry.action());
-        spec = entry.actor().employeeId() == null ? spec.bindNull("employeeId", String.class)
-                : spec.bind("employeeId", entry.actor().employeeId());
-        spec = entry.detail() == null ? spec.bindNull("detail", String.class) : spec.bind("detail", entry.detail());
-        return spec.then();
-    }
-
-    Mono<List<HistoryEntry>> history(UUID caseId) {
-        return db.sql("select at, actor_subject, actor_employee_id, action, detail from case_history where case_id = :id order by id")
-                .bind("id", caseId)
-                .map(row -> new HistoryEntry(row.get("at", OffsetDateTime.class).toInstant(),
-                        new Actor(row.get("actor_subject", String.class), row.get("actor_employee_id", String.class)),
-                        row.get("action", String.class), row.get("detail", String.class)))
-                .all().collectList();
     }
 
     private static RedeploymentCase read(Json state, int version) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
+import org.hrmobility.kit.audit.AuditEntry;
+import org.hrmobility.kit.audit.AuditTrail;
 import org.hrmobility.kit.outbox.Outbox;
 import org.hrmobility.kit.outbox.OutgoingEvent;
 import org.hrmobility.kit.problem.ForbiddenException;
@@ -35,21 +37,24 @@ public class CaseService {
 
     /** Calendar days are Belgian days: a deadline ends at midnight in Brussels. */
     static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    static final String AUDIT_TYPE = "redeployment-case";
 
     private final CaseRepository cases;
     private final EmployeeRepository employees;
     private final VacancyService vacancies;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final TransactionalOperator transactional;
     private final Clock clock;
     private final OfferPolicy policy;
 
     CaseService(CaseRepository cases, EmployeeRepository employees, VacancyService vacancies, Outbox outbox,
-                TransactionalOperator transactional, Clock clock, OfferPolicy policy) {
+                AuditTrail audit, TransactionalOperator transactional, Clock clock, OfferPolicy policy) {
         this.cases = cases;
         this.employees = employees;
         this.vacancies = vacancies;
         this.outbox = outbox;
+        this.audit = audit;
         this.transactional = transactional;
         this.clock = clock;
         this.policy = policy;
@@ -67,7 +72,7 @@ public class CaseService {
                 .flatMap(e -> {
                     Decision opened = RedeploymentCase.open(UUID.randomUUID(), snapshot(e), actor(user), clock.instant());
                     return transactional.transactional(cases.insert(opened.next())
-                            .then(cases.appendHistory(opened.next().id(), opened.history()))
+                            .then(audit.append(AUDIT_TYPE, opened.next().id().toString(), opened.history()))
                             .then(outbox.appendAll(opened.events()))
                             .thenReturn(opened.next()));
                 });
@@ -108,8 +113,8 @@ public class CaseService {
         return visible(id, user);
     }
 
-    Mono<List<HistoryEntry>> history(UUID id, CurrentUser user) {
-        return visible(id, user).flatMap(c -> cases.history(id));
+    Mono<List<AuditEntry>> history(UUID id, CurrentUser user) {
+        return visible(id, user).flatMap(c -> audit.of(AUDIT_TYPE, id.toString()));
     }
 
     Flux<RedeploymentCase> list(CurrentUser user, CaseStatus status, int page, int size) {
@@ -138,7 +143,7 @@ public class CaseService {
     private Mono<RedeploymentCase> save(Decision d) {
         RedeploymentCase next = d.next();
         return cases.update(next)
-                .then(cases.appendHistory(next.id(), d.history()))
+                .then(audit.append(AUDIT_TYPE, next.id().toString(), d.history()))
                 .then(outbox.appendAll(d.events()))
                 .then(Flux.fromIterable(d.events()).map(OutgoingEvent::payload).ofType(EmployeePlaced.class)
                         .filter(placed -> placed.vacancyId() != null)

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.redeployment.offer.Offer;
 
 /** What the API answers about cases: built from the case, never the stored document itself. */
@@ -45,8 +46,8 @@ final class CaseViews {
 
     record HistoryView(Instant at, String actor, String actorEmployeeId, String action, String detail) {
 
-        static HistoryView of(HistoryEntry e) {
-            return new HistoryView(e.at(), e.actor().subject(), e.actor().employeeId(), e.action(), e.detail());
+        static HistoryView of(AuditEntry e) {
+            return new HistoryView(e.at(), e.actor(), e.actorEmployeeId(), e.action(), e.detail());
         }
     }
 }

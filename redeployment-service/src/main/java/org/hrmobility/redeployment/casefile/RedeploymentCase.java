@@ -48,7 +48,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         return new Decision(opened,
                 List.of(opened.event(RedeploymentEvents.CASE_OPENED, new CaseOpened(id.toString(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), by.subject(), now))),
-                new HistoryEntry(now, by, "case opened", null));
+                by.did(now, "case opened", null));
     }
 
     public Decision recordGuidance(Guidance trajectory, Actor by, Instant now) {
@@ -60,7 +60,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         return new Decision(next,
                 List.of(event(RedeploymentEvents.GUIDANCE_RECORDED, new GuidanceRecorded(idText(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), trajectory.from(), trajectory.to(), trajectory.actions()))),
-                new HistoryEntry(now, by, "guidance trajectory recorded",
+                by.did(now, "guidance trajectory recorded",
                         trajectory.from() + " to " + trajectory.to() + ": " + String.join("; ", trajectory.actions())));
     }
 
@@ -82,7 +82,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                 List.of(event(RedeploymentEvents.ADMISSIBILITY_DECIDED, new AdmissibilityDecided(idText(),
                         employee.employeeId(), employee.lineManagerId(), employee.entity(), redeployable, motivation,
                         redeployable ? now : null))),
-                new HistoryEntry(now, by, redeployable ? "admitted to the redeployment pool"
+                by.did(now, redeployable ? "admitted to the redeployment pool"
                         : "not redeployable: internal trajectory with a multidisciplinary team", motivation));
     }
 
@@ -119,11 +119,11 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                 position.vacancyId(), exOfficio ? null : respondBy, exOfficio)));
         if (!exOfficio) {
             return new Decision(with(status, guidance, admissibility, withOffer, placement), events,
-                    new HistoryEntry(now, by, "offer " + number + " made", position.title() + " (" + position.grade() + ")"));
+                    by.did(now, "offer " + number + " made", position.title() + " (" + position.grade() + ")"));
         }
         RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, withOffer, new Placement(offerId, true, now));
         events.addAll(placed.placementEvents(offer, true));
-        return new Decision(placed, events, new HistoryEntry(now, by, "placed ex officio (offer " + number + ")",
+        return new Decision(placed, events, by.did(now, "placed ex officio (offer " + number + ")",
                 "After " + REFUSALS_ALLOWED + " refusals the third offer cannot be refused: " + position.title()));
     }
 
@@ -132,7 +132,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         List<Offer> answered = replace(offer.answered(OfferStatus.ACCEPTED, now, reason));
         RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, answered, new Placement(offerId, false, now));
         return new Decision(placed, placed.placementEvents(offer, false),
-                new HistoryEntry(now, by, "offer " + offer.number() + " accepted", reason));
+                by.did(now, "offer " + offer.number() + " accepted", reason));
     }
 
     public Decision refuse(UUID offerId, Actor by, String reason, boolean onBehalf, Instant now) {
@@ -142,7 +142,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         return new Decision(next,
                 List.of(event(RedeploymentEvents.OFFER_REFUSED, new OfferRefused(idText(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), offerId.toString(), next.refusals(), reason, onBehalf))),
-                new HistoryEntry(now, by, "offer " + offer.number() + " refused" + (onBehalf ? " on the employee's behalf" : ""),
+                by.did(now, "offer " + offer.number() + " refused" + (onBehalf ? " on the employee's behalf" : ""),
                         reason));
     }
 
@@ -163,7 +163,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
             return Optional.of(new Decision(next,
                     List.of(event(RedeploymentEvents.OFFER_EXPIRED, new OfferExpired(idText(), employee.employeeId(),
                             employee.lineManagerId(), employee.entity(), offer.id().toString(), next.refusals(), offer.respondBy()))),
-                    new HistoryEntry(now, clock, "offer " + offer.number() + " expired, counts as a refusal",
+                    clock.did(now, "offer " + offer.number() + " expired, counts as a refusal",
                             "no answer by " + offer.respondBy())));
         }
         if (!offer.reminded() && !today.isBefore(offer.respondBy().minus(policy.reminderBefore()))) {
@@ -172,7 +172,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                     List.of(event(RedeploymentEvents.OFFER_DEADLINE_APPROACHING, new OfferDeadlineApproaching(idText(),
                             employee.employeeId(), employee.lineManagerId(), employee.entity(), offer.id().toString(),
                             offer.respondBy()))),
-                    new HistoryEntry(now, clock, "reminder: offer " + offer.number() + " to be answered by " + offer.respondBy(),
+                    clock.did(now, "reminder: offer " + offer.number() + " to be answered by " + offer.respondBy(),
                             null)));
         }
         return Optional.empty();
@@ -183,7 +183,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
             throw new ConflictException("case-closed", "Case closed", "This case is already " + status + ".");
         }
         RedeploymentCase closed = with(CaseStatus.CLOSED, guidance, admissibility, offers, placement);
-        return new Decision(closed, List.of(closed.closedEvent(reason)), new HistoryEntry(now, by, "case closed", reason));
+        return new Decision(closed, List.of(closed.closedEvent(reason)), by.did(now, "case closed", reason));
     }
 
     /** The same case as stored at this version (the optimistic lock of its next save). */

@@ -232,7 +232,8 @@ class RedeploymentCaseTest {
     void historyAndKeys() {
         Decision d = withGuidance(COMPLETED).decideAdmissibility(true, "good profile", HANA, NOW, TODAY);
 
-        assertThat(d.history().actor()).isEqualTo(HANA);
+        assertThat(d.history().actor()).isEqualTo(HANA.subject());
+        assertThat(d.history().actorEmployeeId()).isEqualTo(HANA.employeeId());
         assertThat(d.history().detail()).isEqualTo("good profile");
         assertThat(d.events()).allSatisfy(e -> {
             assertThat(e.key()).isEqualTo(d.next().id().toString());

@@ -2,6 +2,7 @@ package org.hrmobility.kit.outbox;
 
 import java.time.Clock;
 
+import org.hrmobility.kit.audit.AuditTrail;
 import org.hrmobility.kit.observability.TraceContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,6 +42,11 @@ public class OutboxAutoConfiguration {
     Outbox outbox(DatabaseClient db, JdbcSettings migrated, Environment env, Clock clock, TraceContext traceContext) {
         return new Outbox(db, "/hrm/" + env.getRequiredProperty("spring.application.name"), clock,
                 traceContext::traceparent);
+    }
+
+    @Bean
+    AuditTrail auditTrail(DatabaseClient db, JdbcSettings migrated) {
+        return new AuditTrail(db);
     }
 
     @Bean

@@ -1,0 +1,45 @@
+package org.hrmobility.kit.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The append-only history of every decision, written in the decision's own transaction (like its events), so
+ * the history never misses a decision nor shows one that was rolled back.
+ */
+public class AuditTrail {
+
+    private final DatabaseClient db;
+
+    public AuditTrail(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> append(String aggregateType, String aggregateId, AuditEntry entry) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        insert into hrm_kit.audit_entry (aggregate_type, aggregate_id, at, actor_subject, actor_employee_id, action, detail)
+                        values (:type, :id, :at, :actor, :employeeId, :action, :detail)""")
+                .bind("type", aggregateType).bind("id", aggregateId)
+                .bind("at", OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
+                .bind("actor", entry.actor()).bind("action", entry.action());
+        spec = entry.actorEmployeeId() == null ? spec.bindNull("employeeId", String.class) : spec.bind("employeeId", entry.actorEmployeeId());
+        spec = entry.detail() == null ? spec.bindNull("detail", String.class) : spec.bind("detail", entry.detail());
+        return spec.then();
+    }
+
+    /** The history of one aggregate, oldest first. */
+    public Mono<List<AuditEntry>> of(String aggregateType, String aggregateId) {
+        return db.sql("""
+                        select at, actor_subject, actor_employee_id, action, detail from hrm_kit.audit_entry
+                        where aggregate_type = :type and aggregate_id = :id order by id""")
+                .bind("type", aggregateType).bind("id", aggregateId)
+                .map(row -> new AuditEntry(row.get("at", OffsetDateTime.class).toInstant(), row.get("actor_subject", String.class),
+                        row.get("actor_employee_id", String.class), row.get("action", String.class), row.get("detail", String.class)))
+                .all().collectList();
+    }
+}
