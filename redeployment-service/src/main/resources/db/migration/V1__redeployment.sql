@@ -1,18 +1,4 @@
--- The local copy of master data, fed by hrm.employees.
-create table employee (
-    employee_id     text primary key,
-    name            text,
-    email           text,
-    entity          text        not null,
-    grade           text        not null,
-    contract_type   text,
-    line_manager_id text,
-    job_family      text,
-    competences     text[]      not null default '{}',
-    language        text,
-    updated_at      timestamptz not null default now()
-);
-create index employee_line_manager on employee (line_manager_id);
+-- Master data is the kit's employee directory (hrm_kit.employee), fed by hrm.employees.
 
 -- A case is stored whole as a document (state), with the columns that queries, access checks and figures need.
 create table redeployment_case (

@@ -1,62 +1,48 @@
 package org.hrmobility.redeployment;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.hrmobility.contracts.Topics;
-import org.hrmobility.contracts.employee.ContractType;
-import org.hrmobility.contracts.employee.EmployeeEvents;
-import org.hrmobility.contracts.employee.EmployeeUpserted;
-import org.hrmobility.kit.security.Role;
-import org.hrmobility.kit.test.TestEvents;
+import org.hrmobility.kit.test.TestPeople;
 import org.hrmobility.kit.test.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The people of one test, with ids of their own (an entity, a case handler, a line manager and two of their
- * reports), and the API calls they make. Master data reaches the service the real way, over hrm.employees.
+ * The API calls of the redeployment tests, made by the {@link TestPeople} of one test.
  */
 final class RedeploymentApi {
 
-    final String entity = "DEPT-" + UUID.randomUUID().toString().substring(0, 8);
-    final String hana = TestTokens.forEmployee("H-" + entity, entity, Role.HR_CASE_HANDLER, Role.EMPLOYEE);
-    final String managerId = "M-" + entity;
-    final String lars = TestTokens.forEmployee(managerId, entity, Role.LINE_MANAGER, Role.EMPLOYEE);
-    final String emmaId = "EM-" + entity;
-    final String emma = TestTokens.forEmployee(emmaId, entity, Role.EMPLOYEE);
-    final String ezraId = "EZ-" + entity;
-    final String ezra = TestTokens.forEmployee(ezraId, entity, Role.EMPLOYEE);
-    final String otherManager = TestTokens.forEmployee("OM-" + entity, entity, Role.LINE_MANAGER);
-    final String bea = TestTokens.forEmployee("B-" + entity, entity, Role.HR_BUSINESS_PARTNER);
-    final String jobpunt = TestTokens.forClient("jobpunt", Role.RECRUITMENT_SYSTEM);
+    final String entity;
+    final String hana;
+    final String managerId;
+    final String lars;
+    final String emmaId;
+    final String emma;
+    final String ezraId;
+    final String ezra;
+    final String otherManager;
+    final String bea;
+    final String jobpunt;
 
     private final WebTestClient web;
 
     RedeploymentApi(WebTestClient web, DatabaseClient db, String bootstrap) {
         this.web = web;
-        try (TestEvents events = new TestEvents(bootstrap)) {
-            publish(events, employee(managerId, "A2", null));
-            publish(events, employee(emmaId, "B2", managerId));
-            publish(events, employee(ezraId, "C2", managerId));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("select count(*) from employee where entity = :e")
-                .bind("e", entity).map(r -> r.get(0, Long.class)).one().block() == 3);
-    }
-
-    private void publish(TestEvents events, EmployeeUpserted e) {
-        events.publish(Topics.EMPLOYEES, e.employeeId(), EmployeeEvents.EMPLOYEE_UPSERTED, e);
-    }
-
-    EmployeeUpserted employee(String id, String grade, String lineManager) {
-        return new EmployeeUpserted(id, "Name " + id, id + "@example.org", entity, grade, ContractType.STATUTORY, lineManager,
-                "policy-advice", List.of("data-analysis", "writing"), "nl");
+        TestPeople people = new TestPeople(db, bootstrap);
+        entity = people.entity;
+        hana = people.hana;
+        managerId = people.managerId;
+        lars = people.lars;
+        emmaId = people.emmaId;
+        emma = people.emma;
+        ezraId = people.ezraId;
+        ezra = people.ezra;
+        otherManager = people.otherManager;
+        bea = people.bea;
+        jobpunt = people.jobpunt;
     }
 
     WebTestClient.ResponseSpec post(String token, String path, Object body) {

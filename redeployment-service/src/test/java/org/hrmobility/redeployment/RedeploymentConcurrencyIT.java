@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
+import org.hrmobility.kit.test.MovableClock;
 import org.hrmobility.kit.test.ServiceIntegrationTest;
 import org.hrmobility.kit.test.TestTokens;
 import org.hrmobility.redeployment.casefile.CaseService;
@@ -35,7 +36,7 @@ class RedeploymentConcurrencyIT {
     @Autowired
     CaseService cases;
     @Autowired
-    TestClockConfiguration.MovableClock clock;
+    MovableClock clock;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
     @Value("${local.server.port}")
@@ -108,7 +109,7 @@ class RedeploymentConcurrencyIT {
         String[] grades = {"D1", "C1", "C3", "B1", "B2", "A1", "A2"};
         String[] families = {"policy-advice", "finance", "ict", "legal"};
         Flux.range(0, 2000).concatMap(i -> db.sql("""
-                        insert into employee (employee_id, name, entity, grade, line_manager_id, job_family, competences)
+                        insert into hrm_kit.employee (employee_id, name, entity, grade, line_manager_id, job_family, competences)
                         values (:id, :name, :entity, :grade, '', :family, :competences)""")
                         .bind("id", entity + "-" + i).bind("name", "Pool " + i).bind("entity", entity)
                         .bind("grade", grades[i % grades.length]).bind("family", families[i % families.length])

@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.audit.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,14 +11,14 @@ import java.util.function.Function;
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
 import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.kit.audit.AuditTrail;
+import org.hrmobility.kit.employee.Employee;
+import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.outbox.Outbox;
 import org.hrmobility.kit.outbox.OutgoingEvent;
 import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.problem.NotFoundException;
 import org.hrmobility.kit.security.AccessPolicy;
 import org.hrmobility.kit.security.CurrentUser;
-import org.hrmobility.redeployment.employee.Employee;
-import org.hrmobility.redeployment.employee.EmployeeRepository;
 import org.hrmobility.redeployment.offer.OfferPolicy;
 import org.hrmobility.redeployment.offer.Position;
 import org.hrmobility.redeployment.vacancy.VacancyService;
@@ -40,7 +41,7 @@ public class CaseService {
     static final String AUDIT_TYPE = "redeployment-case";
 
     private final CaseRepository cases;
-    private final EmployeeRepository employees;
+    private final EmployeeDirectory employees;
     private final VacancyService vacancies;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -48,7 +49,7 @@ public class CaseService {
     private final Clock clock;
     private final OfferPolicy policy;
 
-    CaseService(CaseRepository cases, EmployeeRepository employees, VacancyService vacancies, Outbox outbox,
+    CaseService(CaseRepository cases, EmployeeDirectory employees, VacancyService vacancies, Outbox outbox,
                 AuditTrail audit, TransactionalOperator transactional, Clock clock, OfferPolicy policy) {
         this.cases = cases;
         this.employees = employees;

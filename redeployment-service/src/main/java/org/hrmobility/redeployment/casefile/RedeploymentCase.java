@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.audit.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
             return Optional.empty();
         }
         Offer offer = open.get();
-        Actor clock = new Actor("system", null);
+        Actor clock = Actor.SYSTEM;
         if (today.isAfter(offer.respondBy())) {
             RedeploymentCase next = with(status, guidance, admissibility,
                     replace(offer.answered(OfferStatus.EXPIRED, now, "no answer by " + offer.respondBy())), placement);

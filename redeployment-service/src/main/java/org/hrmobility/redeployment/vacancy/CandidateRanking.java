@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.hrmobility.redeployment.employee.Employee;
+import org.hrmobility.kit.employee.Employee;
 
 /**
  * R-RED-6 and R-RED-1: a vacancy is first matched against the redeployment pool. Only employees whose own grade

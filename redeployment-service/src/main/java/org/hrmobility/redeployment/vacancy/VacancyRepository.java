@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hrmobility.redeployment.employee.EmployeeRepository;
+import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,9 +66,9 @@ public class VacancyRepository {
     Flux<CandidateRanking.PoolMember> pool() {
         return db.sql("""
                         select c.id as case_id, c.registered_at, e.*
-                        from redeployment_case c join employee e on e.employee_id = c.employee_id
+                        from redeployment_case c join hrm_kit.employee e on e.employee_id = c.employee_id
                         where c.status = 'IN_POOL'""")
-                .map(row -> new CandidateRanking.PoolMember(row.get("case_id", UUID.class), EmployeeRepository.read(row),
+                .map(row -> new CandidateRanking.PoolMember(row.get("case_id", UUID.class), EmployeeDirectory.read(row),
                         row.get("registered_at", OffsetDateTime.class).toInstant()))
                 .all();
     }

@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.audit.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

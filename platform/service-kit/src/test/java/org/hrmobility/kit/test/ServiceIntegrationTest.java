@@ -9,11 +9,12 @@ import java.lang.annotation.Target;
 import org.hrmobility.devstack.DevstackInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A service started whole on a random port, on the JVM's real Kafka and PostgreSQL (the devstack), trusting
- * {@link TestTokens}. Every integration test of a service uses exactly this, so Spring starts it once per JVM.
+ * {@link TestTokens}, with a {@link MovableClock}. Every integration test of a service uses exactly this, so Spring starts it once per JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.structured.format.console=")
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = {DevstackInitializer.class, TestTokens.Initializer.class})
+@Import(MovableClock.Config.class)
 public @interface ServiceIntegrationTest {
 }

@@ -1,11 +1,12 @@
-package org.hrmobility.redeployment.casefile;
+package org.hrmobility.kit.audit;
 
 import java.time.Instant;
 
-import org.hrmobility.kit.audit.AuditEntry;
-
-/** Who did something: the token's subject and, for people, their employee id. */
+/** Who took a decision: the token's subject and, for people, their employee id. */
 public record Actor(String subject, String employeeId) {
+
+    /** The clock of a scheduled job: reminders and expiries nobody clicked. */
+    public static final Actor SYSTEM = new Actor("system", null);
 
     /** This actor's line in the history. */
     public AuditEntry did(Instant at, String action, String detail) {

@@ -1,0 +1,206 @@
+package org.hrmobility.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrmobility.contracts.Topics;
+import org.hrmobility.evaluation.evaluation.EvaluationService;
+import org.hrmobility.kit.test.EventCapture;
+import org.hrmobility.kit.test.MovableClock;
+import org.hrmobility.kit.test.ServiceIntegrationTest;
+import org.hrmobility.kit.test.TestPeople;
+import org.hrmobility.kit.test.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceIntegrationTest
+class EvaluationFlowIT {
+
+    private static final String PROBLEMS = "https://hrmobility.org/problems/";
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    EvaluationService evaluations;
+    @Autowired
+    MovableClock clock;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    TestPeople people;
+
+    @BeforeEach
+    void people() {
+        people = new TestPeople(db, bootstrap);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    @DisplayName("R-EVA-3 and R-EVA-4: INSUFFICIENT opens a follow-up, a too-early evaluation is refused, a second INSUFFICIENT mandates dismissal; the events follow")
+    void followUpToMandatedDismissal() {
+        try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.EVALUATION_EVENTS)) {
+            evaluate(people.lars, people.ezraId, "2026-08-31", "INSUFFICIENT").expectStatus().isCreated();
+            followUp(people.ezra, people.ezraId).jsonPath("$.state").isEqualTo("FOLLOW_UP_OPEN")
+                    .jsonPath("$.earliestNext").isEqualTo("2027-02-28")
+                    .jsonPath("$.evaluationsSoFar").isEqualTo(0);
+
+            evaluate(people.lars, people.ezraId, "2027-02-27", "GOOD").expectStatus().isEqualTo(422)
+                    .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "evaluation-too-early")
+                    .jsonPath("$.rule").isEqualTo("R-EVA-3");
+            post(people.lars, "/follow-ups/" + people.ezraId + "/guidance-actions", Map.of("action", "performance talk"))
+                    .expectStatus().isOk().expectBody().jsonPath("$.guidanceActions[0]").isEqualTo("performance talk");
+            evaluate(people.lars, people.ezraId, "2027-03-31", "SUFFICIENT").expectStatus().isCreated();
+            evaluate(people.lars, people.ezraId, "2027-09-30", "INSUFFICIENT").expectStatus().isCreated();
+
+            followUp(people.lars, people.ezraId).jsonPath("$.state").isEqualTo("DISMISSAL_MANDATED")
+                    .jsonPath("$.evaluationsSoFar").isEqualTo(2);
+            List<ConsumerRecord<String, byte[]>> arrived = events.await(5, r -> r.key().equals(people.ezraId), Duration.ofSeconds(30));
+            assertThat(arrived).extracting(r -> EventCapture.header(r, "ce_type")).containsExactly(
+                    "hrm.evaluation.EvaluationRecorded.v1", "hrm.evaluation.FollowUpOpened.v1",
+                    "hrm.evaluation.EvaluationRecorded.v1", "hrm.evaluation.EvaluationRecorded.v1",
+                    "hrm.evaluation.DismissalMandated.v1");
+        }
+        get(people.bea, "/figures?year=2027").expectStatus().isOk().expectBody()
+                .jsonPath("$[0].entity").isEqualTo(people.entity).jsonPath("$[0].dismissalsMandated").isEqualTo(1);
+        get(people.bea, "/figures?year=2026").expectBody().jsonPath("$[0].dismissalsMandated").isEqualTo(0);
+        evaluate(people.lars, people.ezraId, "2028-03-31", "GOOD").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    @DisplayName("R-EVA-2: special circumstances make a dismissal proposal; HR decides; not dismissed, a follow-up opens")
+    void dismissalProposal() {
+        Map<String, Object> special = evaluation(people.emmaId, "2026-06-30", "INSUFFICIENT");
+        special.put("specialCircumstances", true);
+        special.put("motivation", "Exceptionally poor functioning, no goodwill in three documented talks.");
+        post(people.lars, "", special).expectStatus().isCreated();
+        followUp(people.lars, people.emmaId).jsonPath("$.state").isEqualTo("DISMISSAL_PROPOSED");
+
+        evaluate(people.lars, people.emmaId, "2027-06-30", "GOOD").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").isEqualTo("R-EVA-2");
+        post(people.lars, "/follow-ups/" + people.emmaId + "/dismissal-decision", Map.of("dismissed", false, "motivation", "m"))
+                .expectStatus().isForbidden();
+        post(people.hana, "/follow-ups/" + people.emmaId + "/dismissal-decision",
+                Map.of("dismissed", false, "motivation", "a last chance")).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("FOLLOW_UP_OPEN").jsonPath("$.earliestNext").isEqualTo("2026-12-30")
+                .jsonPath("$.proposal").isEqualTo("NOT_DISMISSED");
+    }
+
+    @Test
+    @DisplayName("R-EVA-5: a contractual employee's dismissal under labour law is recorded; for statutory staff it is refused")
+    void contractualDismissal() {
+        post(people.hana, "/contractual-dismissals", Map.of("employeeId", people.ezraId, "effectiveOn", "2026-12-31",
+                "reason", "notice under labour law")).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("CONTRACTUAL_DISMISSAL_RECORDED");
+        post(people.hana, "/contractual-dismissals", Map.of("employeeId", people.emmaId, "effectiveOn", "2026-12-31",
+                "reason", "notice")).expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("R-EVA-5");
+    }
+
+    @Test
+    @DisplayName("access: employees read their own, line managers record and read their reports', case handlers all; others 404")
+    void access() {
+        evaluate(people.lars, people.emmaId, "2026-06-30", "GOOD").expectStatus().isCreated();
+
+        get(people.emma, "?employeeId=" + people.emmaId).expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
+        get(people.ezra, "?employeeId=" + people.emmaId).expectStatus().isNotFound();
+        get(people.otherManager, "?employeeId=" + people.emmaId).expectStatus().isNotFound();
+        get(people.bea, "?employeeId=" + people.emmaId).expectStatus().isNotFound();
+        get(people.hana, "?employeeId=" + people.emmaId).expectStatus().isOk();
+        evaluate(people.otherManager, people.emmaId, "2026-12-31", "GOOD").expectStatus().isNotFound();
+        evaluate(people.emma, people.emmaId, "2026-12-31", "VERY_GOOD").expectStatus().isForbidden();
+        evaluate(people.hana, people.emmaId, "2026-12-31", "GOOD").expectStatus().isCreated();
+        web.get().uri("/api/evaluations?employeeId=" + people.emmaId).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @DisplayName("400 for malformed ratings and periods, special circumstances without INSUFFICIENT; 422 out of order")
+    void refusals() {
+        evaluate(people.lars, people.emmaId, "2026-06-30", "MEDIOCRE").expectStatus().isBadRequest();
+        Map<String, Object> reversed = evaluation(people.emmaId, "2026-06-30", "GOOD");
+        reversed.put("periodTo", "2025-01-01");
+        post(people.lars, "", reversed).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'periodValid')]").exists();
+        Map<String, Object> special = evaluation(people.emmaId, "2026-06-30", "GOOD");
+        special.put("specialCircumstances", true);
+        post(people.lars, "", special).expectStatus().isBadRequest();
+
+        evaluate(people.lars, people.emmaId, "2026-06-30", "GOOD").expectStatus().isCreated();
+        evaluate(people.lars, people.emmaId, "2026-05-31", "GOOD").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "evaluation-out-of-order");
+    }
+
+    @Test
+    @DisplayName("R-EVA-6: a probation of 6 to 12 months, reminded a month before its end, ended by its evaluation; R-EVA-3 reminder a month before the next follow-up evaluation")
+    void probationAndReminders() {
+        LocalDate start = LocalDate.now();
+        post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 5))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("R-EVA-6");
+        post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 12))
+                .expectStatus().isCreated();
+        post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 6))
+                .expectStatus().isEqualTo(409);
+        evaluate(people.lars, people.ezraId, LocalDate.now().minusDays(1).toString(), "INSUFFICIENT").expectStatus().isCreated();
+
+        try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.EVALUATION_EVENTS)) {
+            clock.advance(Duration.ofDays(160));
+            evaluations.sendReminders().block();
+            assertThat(events.await(1, r -> r.key().equals(people.ezraId)
+                    && "hrm.evaluation.FollowUpEvaluationDue.v1".equals(EventCapture.header(r, "ce_type")), Duration.ofSeconds(30)))
+                    .hasSize(1);
+            clock.advance(Duration.ofDays(190));
+            evaluations.sendReminders().block();
+            assertThat(events.await(1, r -> r.key().equals(people.managerId)
+                    && "hrm.evaluation.ProbationEndingSoon.v1".equals(EventCapture.header(r, "ce_type")), Duration.ofSeconds(30)))
+                    .hasSize(1);
+        }
+        String end = start.plusMonths(12).minusDays(1).toString();
+        evaluate(people.hana, people.managerId, end, "GOOD").expectStatus().isCreated();
+        get(people.hana, "/probations").expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.employeeId == '" + people.managerId + "')].endRating").isEqualTo(List.of("GOOD"));
+    }
+
+    private Map<String, Object> evaluation(String employeeId, String on, String rating) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("employeeId", employeeId);
+        body.put("periodFrom", LocalDate.parse(on).minusYears(1).toString());
+        body.put("periodTo", on);
+        body.put("evaluatedOn", on);
+        body.put("rating", rating);
+        return body;
+    }
+
+    private WebTestClient.ResponseSpec evaluate(String token, String employeeId, String on, String rating) {
+        return post(token, "", evaluation(employeeId, on, rating));
+    }
+
+    private WebTestClient.BodyContentSpec followUp(String token, String employeeId) {
+        return get(token, "/follow-ups/" + employeeId).expectStatus().isOk().expectBody();
+    }
+
+    private WebTestClient.ResponseSpec post(String token, String path, Object body) {
+        return web.post().uri("/api/evaluations" + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+                .bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String token, String path) {
+        return web.get().uri("/api/evaluations" + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).exchange();
+    }
+}

@@ -1,0 +1,55 @@
+package org.hrmobility.evaluation.probation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.hrmobility.evaluation.evaluation.Rating;
+import org.hrmobility.kit.audit.Actor;
+import org.hrmobility.kit.problem.RuleViolationException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ProbationTest {
+
+    static final Instant NOW = Instant.parse("2026-09-01T08:00:00Z");
+    static final Actor HANA = new Actor("hana", "E-0001");
+
+    static Probation started(int months) {
+        return Probation.start(UUID.randomUUID(), "E-0007", "E-0006", "DEPT-WSE", LocalDate.parse("2026-09-01"), months, HANA, NOW).next();
+    }
+
+    @ParameterizedTest(name = "{0} months")
+    @ValueSource(ints = {5, 13, 0})
+    @DisplayName("R-EVA-6: a manager's probation lasts 6 to 12 months")
+    void length(int months) {
+        assertThatThrownBy(() -> started(months))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-EVA-6"));
+    }
+
+    @Test
+    @DisplayName("R-EVA-6: 6 and 12 months are allowed; 12 months from 1 September end on 31 August")
+    void bounds() {
+        assertThat(started(6).endsOn()).isEqualTo(LocalDate.parse("2027-02-28"));
+        assertThat(started(12).endsOn()).isEqualTo(LocalDate.parse("2027-08-31"));
+    }
+
+    @Test
+    @DisplayName("R-EVA-6: reminded a month before the end, once; ended by the evaluation held at the end")
+    void reminderAndEnd() {
+        Probation p = started(12);
+
+        assertThat(p.remindIfDue(LocalDate.parse("2027-07-30"), NOW)).isEmpty();
+        Probation reminded = p.remindIfDue(LocalDate.parse("2027-07-31"), NOW).orElseThrow().next();
+        assertThat(reminded.remindIfDue(LocalDate.parse("2027-08-15"), NOW)).isEmpty();
+        assertThat(reminded.endWith(LocalDate.parse("2027-03-01"), Rating.GOOD, HANA, NOW)).isEmpty();
+        Probation ended = reminded.endWith(LocalDate.parse("2027-08-30"), Rating.GOOD, HANA, NOW).orElseThrow().next();
+        assertThat(ended.isActive()).isFalse();
+        assertThat(ended.endRating()).isEqualTo(Rating.GOOD);
+    }
+}

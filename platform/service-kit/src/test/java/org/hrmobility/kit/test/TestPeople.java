@@ -1,0 +1,54 @@
+package org.hrmobility.kit.test;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.hrmobility.contracts.Topics;
+import org.hrmobility.contracts.employee.ContractType;
+import org.hrmobility.contracts.employee.EmployeeEvents;
+import org.hrmobility.contracts.employee.EmployeeUpserted;
+import org.hrmobility.kit.security.Role;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The people of one test, in an entity of their own so tests never see each other's data: a case handler
+ * (hana), a line manager (lars) with two reports (emma B2 statutory, ezra C2 contractual), another manager, an HR
+ * business partner (bea) and the recruitment client. Their master data reaches the service the real way, over
+ * {@code hrm.employees}, into its employee directory.
+ */
+public final class TestPeople {
+
+    public final String entity = "DEPT-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String hana = TestTokens.forEmployee("H-" + entity, entity, Role.HR_CASE_HANDLER, Role.EMPLOYEE);
+    public final String managerId = "M-" + entity;
+    public final String lars = TestTokens.forEmployee(managerId, entity, Role.LINE_MANAGER, Role.EMPLOYEE);
+    public final String emmaId = "EM-" + entity;
+    public final String emma = TestTokens.forEmployee(emmaId, entity, Role.EMPLOYEE);
+    public final String ezraId = "EZ-" + entity;
+    public final String ezra = TestTokens.forEmployee(ezraId, entity, Role.EMPLOYEE);
+    public final String otherManager = TestTokens.forEmployee("OM-" + entity, entity, Role.LINE_MANAGER);
+    public final String bea = TestTokens.forEmployee("B-" + entity, entity, Role.HR_BUSINESS_PARTNER);
+    public final String jobpunt = TestTokens.forClient("jobpunt", Role.RECRUITMENT_SYSTEM);
+
+    public TestPeople(DatabaseClient db, String bootstrap) {
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            publish(events, employee(managerId, "A2", null, ContractType.STATUTORY));
+            publish(events, employee(emmaId, "B2", managerId, ContractType.STATUTORY));
+            publish(events, employee(ezraId, "C2", managerId, ContractType.CONTRACTUAL));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("select count(*) from hrm_kit.employee where entity = :e")
+                .bind("e", entity).map(r -> r.get(0, Long.class)).one().block() == 3);
+    }
+
+    private static void publish(TestEvents events, EmployeeUpserted e) {
+        events.publish(Topics.EMPLOYEES, e.employeeId(), EmployeeEvents.EMPLOYEE_UPSERTED, e);
+    }
+
+    private EmployeeUpserted employee(String id, String grade, String lineManager, ContractType contract) {
+        return new EmployeeUpserted(id, "Name " + id, id + "@example.org", entity, grade, contract, lineManager,
+                "policy-advice", List.of("data-analysis", "writing"), "nl");
+    }
+}
