@@ -17,6 +17,7 @@ import org.hrmobility.contracts.evaluation.EvaluationRecorded;
 import org.hrmobility.contracts.evaluation.FollowUpClosed;
 import org.hrmobility.contracts.evaluation.FollowUpEvaluationDue;
 import org.hrmobility.contracts.evaluation.FollowUpOpened;
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.audit.Actor;
 import org.hrmobility.kit.outbox.OutgoingEvent;
 import org.hrmobility.kit.problem.ConflictException;

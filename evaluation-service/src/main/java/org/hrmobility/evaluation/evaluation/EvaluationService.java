@@ -10,12 +10,13 @@ import java.util.function.Function;
 
 import org.hrmobility.evaluation.probation.Probation;
 import org.hrmobility.evaluation.probation.ProbationRepository;
+import org.hrmobility.kit.decision.Decision;
+import org.hrmobility.kit.decision.DecisionLog;
 import org.hrmobility.kit.audit.Actor;
 import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.kit.audit.AuditTrail;
 import org.hrmobility.kit.employee.Employee;
 import org.hrmobility.kit.employee.EmployeeDirectory;
-import org.hrmobility.kit.outbox.Outbox;
 import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.problem.NotFoundException;
 import org.hrmobility.kit.security.AccessPolicy;
@@ -38,17 +39,17 @@ public class EvaluationService {
     private final EvaluationRepository files;
     private final ProbationRepository probations;
     private final EmployeeDirectory employees;
-    private final Outbox outbox;
+    private final DecisionLog log;
     private final AuditTrail audit;
     private final TransactionalOperator transactional;
     private final Clock clock;
 
-    EvaluationService(EvaluationRepository files, ProbationRepository probations, EmployeeDirectory employees, Outbox outbox,
+    EvaluationService(EvaluationRepository files, ProbationRepository probations, EmployeeDirectory employees, DecisionLog log,
                       AuditTrail audit, TransactionalOperator transactional, Clock clock) {
         this.files = files;
         this.probations = probations;
         this.employees = employees;
-        this.outbox = outbox;
+        this.log = log;
         this.audit = audit;
         this.transactional = transactional;
         this.clock = clock;
@@ -143,15 +144,13 @@ public class EvaluationService {
     private Mono<EvaluationFile> save(Decision<EvaluationFile> d) {
         EvaluationFile next = d.next();
         return files.save(next)
-                .then(audit.append(AUDIT_TYPE, next.employeeId(), d.history()))
-                .then(outbox.appendAll(d.events()))
+                .then(log.record(AUDIT_TYPE, next.employeeId(), d))
                 .thenReturn(next.withVersion(next.version() + 1));
     }
 
     public Mono<Probation> saveProbation(Decision<Probation> d) {
         return probations.save(d.next())
-                .then(audit.append(AUDIT_TYPE, d.next().employeeId(), d.history()))
-                .then(outbox.appendAll(d.events()))
+                .then(log.record(AUDIT_TYPE, d.next().employeeId(), d))
                 .thenReturn(d.next());
     }
 

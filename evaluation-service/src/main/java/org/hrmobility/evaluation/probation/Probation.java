@@ -11,7 +11,7 @@ import org.hrmobility.contracts.evaluation.EvaluationEvents;
 import org.hrmobility.contracts.evaluation.ProbationEnded;
 import org.hrmobility.contracts.evaluation.ProbationEndingSoon;
 import org.hrmobility.contracts.evaluation.ProbationStarted;
-import org.hrmobility.evaluation.evaluation.Decision;
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.evaluation.evaluation.Rating;
 import org.hrmobility.kit.audit.Actor;
 import org.hrmobility.kit.outbox.OutgoingEvent;

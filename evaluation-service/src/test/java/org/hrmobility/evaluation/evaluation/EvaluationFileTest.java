@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hrmobility.contracts.employee.ContractType;
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.audit.Actor;
 import org.hrmobility.kit.outbox.OutgoingEvent;
 import org.hrmobility.kit.problem.ConflictException;

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.evaluation.EvaluationEvents;
+import org.hrmobility.contracts.mobility.MobilityEvents;
 import org.hrmobility.contracts.recruitment.RecruitmentEvents;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
 
@@ -16,7 +17,7 @@ import org.hrmobility.contracts.redeployment.RedeploymentEvents;
 public final class EventCatalog {
 
     private static final List<EventType<?>> ALL = Stream.of(EmployeeEvents.ALL, RecruitmentEvents.ALL, RedeploymentEvents.ALL,
-            EvaluationEvents.ALL)
+            EvaluationEvents.ALL, MobilityEvents.ALL)
             .flatMap(List::stream).toList();
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =

@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.audit.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.kit.audit.AuditTrail;
 import org.hrmobility.kit.employee.Employee;
 import org.hrmobility.kit.employee.EmployeeDirectory;
-import org.hrmobility.kit.outbox.Outbox;
+import org.hrmobility.kit.decision.DecisionLog;
 import org.hrmobility.kit.outbox.OutgoingEvent;
 import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.problem.NotFoundException;
@@ -43,18 +44,18 @@ public class CaseService {
     private final CaseRepository cases;
     private final EmployeeDirectory employees;
     private final VacancyService vacancies;
-    private final Outbox outbox;
+    private final DecisionLog log;
     private final AuditTrail audit;
     private final TransactionalOperator transactional;
     private final Clock clock;
     private final OfferPolicy policy;
 
-    CaseService(CaseRepository cases, EmployeeDirectory employees, VacancyService vacancies, Outbox outbox,
+    CaseService(CaseRepository cases, EmployeeDirectory employees, VacancyService vacancies, DecisionLog log,
                 AuditTrail audit, TransactionalOperator transactional, Clock clock, OfferPolicy policy) {
         this.cases = cases;
         this.employees = employees;
         this.vacancies = vacancies;
-        this.outbox = outbox;
+        this.log = log;
         this.audit = audit;
         this.transactional = transactional;
         this.clock = clock;
@@ -71,10 +72,9 @@ public class CaseService {
                 .filter(e -> AccessPolicy.mayActFor(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)))
                 .flatMap(e -> {
-                    Decision opened = RedeploymentCase.open(UUID.randomUUID(), snapshot(e), actor(user), clock.instant());
+                    Decision<RedeploymentCase> opened = RedeploymentCase.open(UUID.randomUUID(), snapshot(e), actor(user), clock.instant());
                     return transactional.transactional(cases.insert(opened.next())
-                            .then(audit.append(AUDIT_TYPE, opened.next().id().toString(), opened.history()))
-                            .then(outbox.appendAll(opened.events()))
+                            .then(log.record(AUDIT_TYPE, opened.next().id().toString(), opened))
                             .thenReturn(opened.next()));
                 });
     }
@@ -135,17 +135,16 @@ public class CaseService {
                 .count();
     }
 
-    private Mono<RedeploymentCase> decide(UUID id, CurrentUser user, Access access, Function<RedeploymentCase, Decision> decision) {
+    private Mono<RedeploymentCase> decide(UUID id, CurrentUser user, Access access, Function<RedeploymentCase, Decision<RedeploymentCase>> decision) {
         return transactional.transactional(visible(id, user)
                 .doOnNext(c -> access.check(user, c))
                 .flatMap(c -> save(decision.apply(c))));
     }
 
-    private Mono<RedeploymentCase> save(Decision d) {
+    private Mono<RedeploymentCase> save(Decision<RedeploymentCase> d) {
         RedeploymentCase next = d.next();
         return cases.update(next)
-                .then(audit.append(AUDIT_TYPE, next.id().toString(), d.history()))
-                .then(outbox.appendAll(d.events()))
+                .then(log.record(AUDIT_TYPE, next.id().toString(), d))
                 .then(Flux.fromIterable(d.events()).map(OutgoingEvent::payload).ofType(EmployeePlaced.class)
                         .filter(placed -> placed.vacancyId() != null)
                         .concatMap(placed -> vacancies.fill(placed.vacancyId(), next.id(), placed.employeeId(), placed.exOfficio()))

@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.audit.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,22 +44,22 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         offers = List.copyOf(offers);
     }
 
-    public static Decision open(UUID id, EmployeeSnapshot employee, Actor by, Instant now) {
+    public static Decision<RedeploymentCase> open(UUID id, EmployeeSnapshot employee, Actor by, Instant now) {
         RedeploymentCase opened = new RedeploymentCase(id, employee, CaseStatus.OPENED, now, by, null, null, List.of(),
                 null, 0);
-        return new Decision(opened,
+        return new Decision<>(opened,
                 List.of(opened.event(RedeploymentEvents.CASE_OPENED, new CaseOpened(id.toString(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), by.subject(), now))),
                 by.did(now, "case opened", null));
     }
 
-    public Decision recordGuidance(Guidance trajectory, Actor by, Instant now) {
+    public Decision<RedeploymentCase> recordGuidance(Guidance trajectory, Actor by, Instant now) {
         if (status != CaseStatus.OPENED) {
             throw new ConflictException("guidance-after-admissibility", "Admissibility already decided",
                     "The guidance trajectory is recorded before the admissibility decision; this case is " + status + ".");
         }
         RedeploymentCase next = with(status, trajectory, admissibility, offers, placement);
-        return new Decision(next,
+        return new Decision<>(next,
                 List.of(event(RedeploymentEvents.GUIDANCE_RECORDED, new GuidanceRecorded(idText(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), trajectory.from(), trajectory.to(), trajectory.actions()))),
                 by.did(now, "guidance trajectory recorded",
@@ -66,7 +67,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
     }
 
     /** R-RED-1: only after a completed guidance trajectory; R-RED-2: redeployable to the pool, else internal. */
-    public Decision decideAdmissibility(boolean redeployable, String motivation, Actor by, Instant now, LocalDate today) {
+    public Decision<RedeploymentCase> decideAdmissibility(boolean redeployable, String motivation, Actor by, Instant now, LocalDate today) {
         if (status != CaseStatus.OPENED) {
             throw new ConflictException("admissibility-already-decided", "Admissibility already decided",
                     "Admissibility of this case was decided already; it is " + status + ".");
@@ -79,7 +80,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
         CaseStatus decided = redeployable ? CaseStatus.IN_POOL : CaseStatus.INTERNAL_TRAJECTORY;
         RedeploymentCase next = with(decided, guidance, new Admissibility(redeployable, motivation, now), offers, placement);
-        return new Decision(next,
+        return new Decision<>(next,
                 List.of(event(RedeploymentEvents.ADMISSIBILITY_DECIDED, new AdmissibilityDecided(idText(),
                         employee.employeeId(), employee.lineManagerId(), employee.entity(), redeployable, motivation,
                         redeployable ? now : null))),
@@ -91,7 +92,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
      * R-RED-2: only pool members get offers. R-RED-3: equal or lower grade. R-RED-5: one open offer at a time.
      * R-RED-6: a vacancy must still be open. R-RED-4: after two refusals this offer places ex officio at once.
      */
-    public Decision makeOffer(UUID offerId, Position position, boolean vacancyOpen, Actor by, Instant now, LocalDate today,
+    public Decision<RedeploymentCase> makeOffer(UUID offerId, Position position, boolean vacancyOpen, Actor by, Instant now, LocalDate today,
                               OfferPolicy policy) {
         requireInPool();
         openOffer().ifPresent(open -> {
@@ -119,28 +120,28 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                 employee.entity(), offerId.toString(), number, position.title(), position.entity(), position.grade(),
                 position.vacancyId(), exOfficio ? null : respondBy, exOfficio)));
         if (!exOfficio) {
-            return new Decision(with(status, guidance, admissibility, withOffer, placement), events,
+            return new Decision<>(with(status, guidance, admissibility, withOffer, placement), events,
                     by.did(now, "offer " + number + " made", position.title() + " (" + position.grade() + ")"));
         }
         RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, withOffer, new Placement(offerId, true, now));
         events.addAll(placed.placementEvents(offer, true));
-        return new Decision(placed, events, by.did(now, "placed ex officio (offer " + number + ")",
+        return new Decision<>(placed, events, by.did(now, "placed ex officio (offer " + number + ")",
                 "After " + REFUSALS_ALLOWED + " refusals the third offer cannot be refused: " + position.title()));
     }
 
-    public Decision accept(UUID offerId, Actor by, String reason, Instant now) {
+    public Decision<RedeploymentCase> accept(UUID offerId, Actor by, String reason, Instant now) {
         Offer offer = requireOpenOffer(offerId, "accept");
         List<Offer> answered = replace(offer.answered(OfferStatus.ACCEPTED, now, reason));
         RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, answered, new Placement(offerId, false, now));
-        return new Decision(placed, placed.placementEvents(offer, false),
+        return new Decision<>(placed, placed.placementEvents(offer, false),
                 by.did(now, "offer " + offer.number() + " accepted", reason));
     }
 
-    public Decision refuse(UUID offerId, Actor by, String reason, boolean onBehalf, Instant now) {
+    public Decision<RedeploymentCase> refuse(UUID offerId, Actor by, String reason, boolean onBehalf, Instant now) {
         Offer offer = requireOpenOffer(offerId, "refuse");
         RedeploymentCase next = with(status, guidance, admissibility, replace(offer.answered(OfferStatus.REFUSED, now, reason)),
                 placement);
-        return new Decision(next,
+        return new Decision<>(next,
                 List.of(event(RedeploymentEvents.OFFER_REFUSED, new OfferRefused(idText(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), offerId.toString(), next.refusals(), reason, onBehalf))),
                 by.did(now, "offer " + offer.number() + " refused" + (onBehalf ? " on the employee's behalf" : ""),
@@ -151,7 +152,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
      * R-RED-5: an open offer past its deadline counts as a refusal; one nearing it gets a reminder, once.
      * Empty when nothing is due.
      */
-    public Optional<Decision> applyDeadline(Instant now, LocalDate today, OfferPolicy policy) {
+    public Optional<Decision<RedeploymentCase>> applyDeadline(Instant now, LocalDate today, OfferPolicy policy) {
         Optional<Offer> open = openOffer();
         if (open.isEmpty()) {
             return Optional.empty();
@@ -161,7 +162,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         if (today.isAfter(offer.respondBy())) {
             RedeploymentCase next = with(status, guidance, admissibility,
                     replace(offer.answered(OfferStatus.EXPIRED, now, "no answer by " + offer.respondBy())), placement);
-            return Optional.of(new Decision(next,
+            return Optional.of(new Decision<>(next,
                     List.of(event(RedeploymentEvents.OFFER_EXPIRED, new OfferExpired(idText(), employee.employeeId(),
                             employee.lineManagerId(), employee.entity(), offer.id().toString(), next.refusals(), offer.respondBy()))),
                     clock.did(now, "offer " + offer.number() + " expired, counts as a refusal",
@@ -169,7 +170,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
         if (!offer.reminded() && !today.isBefore(offer.respondBy().minus(policy.reminderBefore()))) {
             RedeploymentCase next = with(status, guidance, admissibility, replace(offer.remindedNow()), placement);
-            return Optional.of(new Decision(next,
+            return Optional.of(new Decision<>(next,
                     List.of(event(RedeploymentEvents.OFFER_DEADLINE_APPROACHING, new OfferDeadlineApproaching(idText(),
                             employee.employeeId(), employee.lineManagerId(), employee.entity(), offer.id().toString(),
                             offer.respondBy()))),
@@ -179,12 +180,12 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         return Optional.empty();
     }
 
-    public Decision close(String reason, Actor by, Instant now) {
+    public Decision<RedeploymentCase> close(String reason, Actor by, Instant now) {
         if (status.isClosed()) {
             throw new ConflictException("case-closed", "Case closed", "This case is already " + status + ".");
         }
         RedeploymentCase closed = with(CaseStatus.CLOSED, guidance, admissibility, offers, placement);
-        return new Decision(closed, List.of(closed.closedEvent(reason)), by.did(now, "case closed", reason));
+        return new Decision<>(closed, List.of(closed.closedEvent(reason)), by.did(now, "case closed", reason));
     }
 
     /** The same case as stored at this version (the optimistic lock of its next save). */

@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.audit.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ final class RedeploymentCaseMother {
         return new Position("Policy adviser", "DEPT-WSE", grade, "policy-advice", null);
     }
 
-    static Decision offer(RedeploymentCase c, String grade) {
+    static Decision<RedeploymentCase> offer(RedeploymentCase c, String grade) {
         return c.makeOffer(UUID.randomUUID(), position(grade), true, HANA, NOW, TODAY, OfferPolicy.DEFAULT);
     }
 

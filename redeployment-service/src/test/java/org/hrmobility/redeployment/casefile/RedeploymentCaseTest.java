@@ -12,6 +12,7 @@ import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
 import org.hrmobility.contracts.redeployment.OfferExpired;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.outbox.OutgoingEvent;
 import org.hrmobility.kit.problem.ConflictException;
 import org.hrmobility.kit.problem.RuleViolationException;
@@ -57,7 +58,7 @@ class RedeploymentCaseTest {
         @Test
         @DisplayName("R-RED-2: not redeployable: internal trajectory and no offers")
         void notRedeployable() {
-            Decision d = withGuidance(COMPLETED).decideAdmissibility(false, "needs a multidisciplinary trajectory", HANA, NOW, TODAY);
+            Decision<RedeploymentCase> d = withGuidance(COMPLETED).decideAdmissibility(false, "needs a multidisciplinary trajectory", HANA, NOW, TODAY);
 
             assertThat(d.next().status()).isEqualTo(CaseStatus.INTERNAL_TRAJECTORY);
             assertThat(types(d.events())).containsExactly("AdmissibilityDecided");
@@ -109,7 +110,7 @@ class RedeploymentCaseTest {
         @Test
         @DisplayName("R-RED-5: an offer must be answered within 14 calendar days")
         void deadline() {
-            Decision d = offer(inPool(), "B2");
+            Decision<RedeploymentCase> d = offer(inPool(), "B2");
 
             assertThat(d.next().openOffer().orElseThrow().respondBy()).isEqualTo(TODAY.plusDays(14));
             assertThat(types(d.events())).containsExactly("OfferMade");
@@ -119,7 +120,7 @@ class RedeploymentCaseTest {
         @DisplayName("accepting an offer places the employee, not ex officio, and closes the case")
         void accept() {
             RedeploymentCase c = offer(inPool(), "B2").next();
-            Decision d = c.accept(c.openOffer().orElseThrow().id(), EMMA, null, NOW);
+            Decision<RedeploymentCase> d = c.accept(c.openOffer().orElseThrow().id(), EMMA, null, NOW);
 
             assertThat(d.next().status()).isEqualTo(CaseStatus.PLACED);
             assertThat(d.next().placement().exOfficio()).isFalse();
@@ -152,7 +153,7 @@ class RedeploymentCaseTest {
         @Test
         @DisplayName("R-RED-4: third offer places the employee ex officio at once")
         void thirdOfferPlaces() {
-            Decision d = offer(afterRefusals(2), "C1");
+            Decision<RedeploymentCase> d = offer(afterRefusals(2), "C1");
 
             assertThat(d.next().status()).isEqualTo(CaseStatus.PLACED);
             assertThat(d.next().placement().exOfficio()).isTrue();
@@ -205,7 +206,7 @@ class RedeploymentCaseTest {
             LocalDate deadline = c.openOffer().orElseThrow().respondBy();
 
             assertThat(c.applyDeadline(NOW, deadline.minusDays(4), OfferPolicy.DEFAULT)).isEmpty();
-            Decision reminded = c.applyDeadline(NOW, deadline.minusDays(3), OfferPolicy.DEFAULT).orElseThrow();
+            Decision<RedeploymentCase> reminded = c.applyDeadline(NOW, deadline.minusDays(3), OfferPolicy.DEFAULT).orElseThrow();
             assertThat(types(reminded.events())).containsExactly("OfferDeadlineApproaching");
             assertThat(reminded.next().applyDeadline(NOW, deadline.minusDays(2), OfferPolicy.DEFAULT)).isEmpty();
         }
@@ -218,7 +219,7 @@ class RedeploymentCaseTest {
             RedeploymentCase reminded = c.applyDeadline(NOW, deadline, OfferPolicy.DEFAULT).orElseThrow().next();
 
             assertThat(reminded.applyDeadline(NOW, deadline, OfferPolicy.DEFAULT)).isEmpty();
-            Decision expired = reminded.applyDeadline(NOW, deadline.plusDays(1), OfferPolicy.DEFAULT).orElseThrow();
+            Decision<RedeploymentCase> expired = reminded.applyDeadline(NOW, deadline.plusDays(1), OfferPolicy.DEFAULT).orElseThrow();
             assertThat(expired.next().refusals()).isEqualTo(1);
             assertThat(payload(expired.events(), OfferExpired.class).refusals()).isEqualTo(1);
         }
@@ -230,7 +231,7 @@ class RedeploymentCaseTest {
     @Test
     @DisplayName("every decision names who took it in the history, and events are keyed by the case")
     void historyAndKeys() {
-        Decision d = withGuidance(COMPLETED).decideAdmissibility(true, "good profile", HANA, NOW, TODAY);
+        Decision<RedeploymentCase> d = withGuidance(COMPLETED).decideAdmissibility(true, "good profile", HANA, NOW, TODAY);
 
         assertThat(d.history().actor()).isEqualTo(HANA.subject());
         assertThat(d.history().actorEmployeeId()).isEqualTo(HANA.employeeId());

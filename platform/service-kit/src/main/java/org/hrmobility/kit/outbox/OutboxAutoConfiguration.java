@@ -3,6 +3,7 @@ package org.hrmobility.kit.outbox;
 import java.time.Clock;
 
 import org.hrmobility.kit.audit.AuditTrail;
+import org.hrmobility.kit.decision.DecisionLog;
 import org.hrmobility.kit.observability.TraceContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +48,11 @@ public class OutboxAutoConfiguration {
     @Bean
     AuditTrail auditTrail(DatabaseClient db, JdbcSettings migrated) {
         return new AuditTrail(db);
+    }
+
+    @Bean
+    DecisionLog decisionLog(AuditTrail audit, Outbox outbox) {
+        return new DecisionLog(audit, outbox);
     }
 
     @Bean

@@ -1,0 +1,102 @@
+package org.hrmobility.mobility;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import org.hrmobility.contracts.EventJson;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores the mobility records as documents in one table, with the columns queries need. A record of version 0
+ * is inserted; any other is saved only if nobody saved it since it was read (otherwise 409).
+ */
+@Repository
+public class Documents {
+
+    /** The queryable side of a record. */
+    public record Columns(String employeeId, String lineManagerId, String entity, String status, UUID parentId, LocalDate dueOn,
+                          Long amountCents) {
+
+        public static Columns of(String employeeId, String lineManagerId, String entity, String status) {
+            return new Columns(employeeId, lineManagerId, entity, status, null, null, null);
+        }
+
+        public Columns parent(UUID id) {
+            return new Columns(employeeId, lineManagerId, entity, status, id, dueOn, amountCents);
+        }
+
+        public Columns due(LocalDate day) {
+            return new Columns(employeeId, lineManagerId, entity, status, parentId, day, amountCents);
+        }
+
+        public Columns amount(long cents) {
+            return new Columns(employeeId, lineManagerId, entity, status, parentId, dueOn, cents);
+        }
+    }
+
+    private final DatabaseClient db;
+
+    Documents(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Reads a record of this kind; {@code withVersion} gives it the stored version. */
+    public <T> Mono<T> find(String kind, UUID id, Class<T> type, BiFunction<T, Integer, T> withVersion) {
+        return db.sql("select document, version from mobility_record where id = :id and kind = :kind")
+                .bind("id", id).bind("kind", kind)
+                .map(row -> withVersion.apply(EventJson.read(row.get("document", Json.class).asArray(), type),
+                        row.get("version", Integer.class)))
+                .one();
+    }
+
+    /** Reads records of this kind matching a condition on the columns, e.g. {@code status = :status}. */
+    public <T> Flux<T> query(String kind, String condition, Map<String, Object> binds, Class<T> type,
+                             BiFunction<T, Integer, T> withVersion) {
+        return db.sql("select document, version from mobility_record where kind = :kind and (" + condition + ") order by created_at")
+                .bind("kind", kind).bindValues(binds)
+                .map(row -> withVersion.apply(EventJson.read(row.get("document", Json.class).asArray(), type),
+                        row.get("version", Integer.class)))
+                .all();
+    }
+
+    public Mono<Void> save(String kind, UUID id, Object document, int version, Columns columns) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(version == 0 ? """
+                        insert into mobility_record (id, kind, employee_id, line_manager_id, entity, status, parent_id, due_on,
+                                                     amount_cents, document, version)
+                        values (:id, :kind, :employeeId, :lineManagerId, :entity, :status, :parentId, :dueOn, :amount, :document, 1)"""
+                        : """
+                        update mobility_record set employee_id = :employeeId, line_manager_id = :lineManagerId, entity = :entity,
+                            status = :status, parent_id = :parentId, due_on = :dueOn, amount_cents = :amount,
+                            document = :document, version = version + 1
+                        where id = :id and kind = :kind and version = :version""")
+                .bind("id", id).bind("kind", kind).bind("document", Json.of(EventJson.write(document)));
+        if (version != 0) {
+            spec = spec.bind("version", version);
+        }
+        spec = text(spec, "employeeId", columns.employeeId());
+        spec = text(spec, "lineManagerId", columns.lineManagerId());
+        spec = text(spec, "entity", columns.entity());
+        spec = text(spec, "status", columns.status());
+        spec = columns.parentId() == null ? spec.bindNull("parentId", UUID.class) : spec.bind("parentId", columns.parentId());
+        spec = columns.dueOn() == null ? spec.bindNull("dueOn", LocalDate.class) : spec.bind("dueOn", columns.dueOn());
+        spec = columns.amountCents() == null ? spec.bindNull("amount", Long.class) : spec.bind("amount", columns.amountCents());
+        return spec.fetch().rowsUpdated().flatMap(rows -> rows == 1 ? Mono.<Void>empty()
+                : Mono.error(new OptimisticLockingFailureException(kind + " " + id + " changed concurrently")));
+    }
+
+    public DatabaseClient client() {
+        return db;
+    }
+
+    private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+}

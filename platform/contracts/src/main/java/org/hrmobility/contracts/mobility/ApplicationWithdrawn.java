@@ -1,0 +1,12 @@
+package org.hrmobility.contracts.mobility;
+
+/**
+ * The employee withdrew an application before it started (R-MOB-5).
+ * Carries the employee, their line manager and entity, so consumers can tell who must know.
+ */
+public record ApplicationWithdrawn(
+        String employeeId,
+        String lineManagerId,
+        String entity,
+        String applicationId) {
+}

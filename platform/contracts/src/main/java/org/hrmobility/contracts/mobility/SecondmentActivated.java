@@ -1,0 +1,14 @@
+package org.hrmobility.contracts.mobility;
+
+/**
+ * The host confirmed: the secondment is active, with the central compensation of half the salary cost when the host does not bear it (R-MOB-6).
+ * Carries the employee, their line manager and entity, so consumers can tell who must know.
+ */
+public record SecondmentActivated(
+        String employeeId,
+        String lineManagerId,
+        String entity,
+        String secondmentId,
+        String host,
+        long centralCompensationCents) {
+}
