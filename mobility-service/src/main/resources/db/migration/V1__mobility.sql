@@ -23,6 +23,7 @@ create index mobility_record_due on mobility_record (due_on) where due_on is not
 -- R-MOB-8: the marketplace is searched by skill and period; thousands of offers stay fast with these indexes.
 create table talent_offer_search (
     offer_id        uuid primary key references mobility_record (id),
+    employee_id     text    not null,
     skills          text[]  not null,
     share_percent   int     not null,
     available_from  date    not null,

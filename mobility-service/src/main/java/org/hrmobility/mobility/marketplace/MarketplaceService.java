@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hrmobility.contracts.EventJson;
 import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.security.AccessPolicy;
 import org.hrmobility.kit.security.CurrentUser;
@@ -14,7 +13,6 @@ import org.hrmobility.mobility.Kind;
 import org.hrmobility.mobility.Recorder;
 import org.springframework.stereotype.Service;
 
-import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Mono;
 
 /**
@@ -93,21 +91,27 @@ class MarketplaceService {
                 }));
     }
 
+    /** Only what the ranking needs, from the search table: no offer document is read to rank. */
     private Mono<List<TalentOffer>> candidates(TalentRequest r) {
         return recorder.documents().client().sql("""
-                        select d.document from talent_offer_search s join mobility_record d on d.id = s.offer_id
-                        where s.published and s.skills && :skills and s.available_from <= :to and s.available_to >= :from""")
+                        select offer_id, employee_id, skills, share_percent, available_from, available_to from talent_offer_search
+                        where published and skills && :skills and available_from <= :to and available_to >= :from""")
                 .bind("skills", r.skills().toArray(String[]::new)).bind("from", r.neededFrom()).bind("to", r.neededTo())
-                .map(row -> EventJson.read(row.get("document", Json.class).asArray(), TalentOffer.class))
+                .map(row -> new TalentOffer(row.get("offer_id", UUID.class), row.get("employee_id", String.class), null, null,
+                        List.of(row.get("skills", String[].class)), row.get("share_percent", Integer.class),
+                        row.get("available_from", LocalDate.class), row.get("available_to", LocalDate.class),
+                        TalentOffer.Status.PUBLISHED, 0))
                 .all().collectList();
     }
 
     private Mono<TalentOffer> index(TalentOffer o) {
         return recorder.documents().client().sql("""
-                        insert into talent_offer_search (offer_id, skills, share_percent, available_from, available_to, published)
-                        values (:id, :skills, :share, :from, :to, :published)
+                        insert into talent_offer_search (offer_id, employee_id, skills, share_percent, available_from, available_to,
+                                                         published)
+                        values (:id, :employee, :skills, :share, :from, :to, :published)
                         on conflict (offer_id) do update set published = excluded.published""")
-                .bind("id", o.id()).bind("skills", o.skills().toArray(String[]::new)).bind("share", o.sharePercent())
+                .bind("id", o.id()).bind("employee", o.employeeId()).bind("skills", o.skills().toArray(String[]::new))
+                .bind("share", o.sharePercent())
                 .bind("from", o.availableFrom()).bind("to", o.availableTo())
                 .bind("published", o.status() == TalentOffer.Status.PUBLISHED)
                 .then().thenReturn(o);
