@@ -12,47 +12,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrmobility.contracts.Topics;
 import org.hrmobility.evaluation.evaluation.EvaluationService;
 import org.hrmobility.kit.test.EventCapture;
-import org.hrmobility.kit.test.MovableClock;
-import org.hrmobility.kit.test.ServiceIntegrationTest;
-import org.hrmobility.kit.test.TestPeople;
-import org.hrmobility.kit.test.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ServiceIntegrationTest
-class EvaluationFlowIT {
+class EvaluationFlowIT extends ServiceApiTest {
+
+    @Override
+    protected String api() {
+        return "/api/evaluations";
+    }
 
     private static final String PROBLEMS = "https://hrmobility.org/problems/";
 
     @Autowired
-    WebTestClient web;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
     EvaluationService evaluations;
-    @Autowired
-    MovableClock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-
-    TestPeople people;
-
-    @BeforeEach
-    void people() {
-        people = new TestPeople(db, bootstrap);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     @DisplayName("R-EVA-3 and R-EVA-4: INSUFFICIENT opens a follow-up, a too-early evaluation is refused, a second INSUFFICIENT mandates dismissal; the events follow")
@@ -193,14 +169,5 @@ class EvaluationFlowIT {
 
     private WebTestClient.BodyContentSpec followUp(String token, String employeeId) {
         return get(token, "/follow-ups/" + employeeId).expectStatus().isOk().expectBody();
-    }
-
-    private WebTestClient.ResponseSpec post(String token, String path, Object body) {
-        return web.post().uri("/api/evaluations" + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
-                .bodyValue(body).exchange();
-    }
-
-    private WebTestClient.ResponseSpec get(String token, String path) {
-        return web.get().uri("/api/evaluations" + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).exchange();
     }
 }

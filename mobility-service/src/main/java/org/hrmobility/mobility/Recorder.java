@@ -3,13 +3,13 @@ package org.hrmobility.mobility;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.hrmobility.kit.audit.Actor;
+import org.hrmobility.kit.decision.CalendarDays;
 import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.decision.DecisionLog;
 import org.hrmobility.kit.employee.Employee;
@@ -31,8 +31,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class Recorder {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
-
     private final Documents documents;
     private final DecisionLog log;
     private final EmployeeDirectory employees;
@@ -52,11 +50,11 @@ public class Recorder {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return CalendarDays.today(clock);
     }
 
     public static Actor actor(CurrentUser user) {
-        return new Actor(user.subject(), user.employeeId());
+        return Actor.of(user);
     }
 
     public Documents documents() {

@@ -15,49 +15,26 @@ import org.hrmobility.contracts.Topics;
 import org.hrmobility.mobility.allowance.AllowanceService;
 import org.hrmobility.mobility.marketplace.TalentOffer;
 import org.hrmobility.kit.test.EventCapture;
-import org.hrmobility.kit.test.MovableClock;
-import org.hrmobility.kit.test.ServiceIntegrationTest;
-import org.hrmobility.kit.test.TestPeople;
-import org.hrmobility.kit.test.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 
-@ServiceIntegrationTest
-class MobilityFlowIT {
+class MobilityFlowIT extends ServiceApiTest {
 
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    MovableClock clock;
+    @Override
+    protected String api() {
+        return "/api/mobility";
+    }
+
     @Autowired
     AllowanceService allowances;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
 
-    TestPeople people;
     final LocalDate today = LocalDate.now();
-
-    @BeforeEach
-    void people() {
-        people = new TestPeople(db, bootstrap);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     @DisplayName("R-MOB-1..5: a call, an application approved by the line manager then the host, co-funding computed; refusals name the rule")
@@ -242,20 +219,5 @@ class MobilityFlowIT {
     private Map<String, Object> talents(List<String> skills, int share) {
         return Map.of("skills", skills, "sharePercent", share, "from", today.plusDays(10).toString(),
                 "to", today.plusDays(100).toString(), "title", "GIS project");
-    }
-
-    private String created(WebTestClient.ResponseSpec response) {
-        Map<?, ?> body = response.expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(body.get("id")).as("expected a created record, got %s", body).isNotNull();
-        return body.get("id").toString();
-    }
-
-    private WebTestClient.ResponseSpec post(String token, String path, Object body) {
-        return web.post().uri("/api/mobility" + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
-                .bodyValue(body).exchange();
-    }
-
-    private WebTestClient.ResponseSpec get(String token, String path) {
-        return web.get().uri("/api/mobility" + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).exchange();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.hrmobility.kit.test.TestPeople;
 import org.hrmobility.kit.test.TestTokens;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -29,9 +28,8 @@ final class RedeploymentApi {
 
     private final WebTestClient web;
 
-    RedeploymentApi(WebTestClient web, DatabaseClient db, String bootstrap) {
+    RedeploymentApi(WebTestClient web, TestPeople people) {
         this.web = web;
-        TestPeople people = new TestPeople(db, bootstrap);
         entity = people.entity;
         hana = people.hana;
         managerId = people.managerId;

@@ -9,11 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
-import org.hrmobility.kit.test.MovableClock;
-import org.hrmobility.kit.test.ServiceIntegrationTest;
+import org.hrmobility.kit.test.ServiceApiTest;
 import org.hrmobility.kit.test.TestTokens;
 import org.hrmobility.redeployment.casefile.CaseService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,37 +19,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
 
-@ServiceIntegrationTest
-class RedeploymentConcurrencyIT {
+class RedeploymentConcurrencyIT extends ServiceApiTest {
 
     @Autowired
-    WebTestClient web;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
     CaseService cases;
-    @Autowired
-    MovableClock clock;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
     @Value("${local.server.port}")
     int port;
 
     RedeploymentApi api;
 
-    @BeforeEach
-    void people() {
-        api = new RedeploymentApi(web, db, bootstrap);
+    @Override
+    protected String api() {
+        return "/api/redeployment";
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+    @BeforeEach
+    void redeploymentApi() {
+        api = new RedeploymentApi(web, people);
     }
 
     @Test

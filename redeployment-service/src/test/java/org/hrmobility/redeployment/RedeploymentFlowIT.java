@@ -12,30 +12,24 @@ import org.hrmobility.contracts.Topics;
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
 import org.hrmobility.contracts.redeployment.VacancyFilled;
 import org.hrmobility.kit.test.EventCapture;
-import org.hrmobility.kit.test.ServiceIntegrationTest;
+import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ServiceIntegrationTest
-class RedeploymentFlowIT {
+class RedeploymentFlowIT extends ServiceApiTest {
 
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    DatabaseClient db;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
 
     RedeploymentApi api;
 
+    @Override
+    protected String api() {
+        return "/api/redeployment";
+    }
+
     @BeforeEach
-    void people() {
-        api = new RedeploymentApi(web, db, bootstrap);
+    void redeploymentApi() {
+        api = new RedeploymentApi(web, people);
     }
 
     @Test

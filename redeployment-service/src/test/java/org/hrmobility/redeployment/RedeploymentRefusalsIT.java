@@ -5,34 +5,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hrmobility.kit.test.ServiceIntegrationTest;
+import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Each refusal over HTTP, with its status, problem type and rule id. */
-@ServiceIntegrationTest
-class RedeploymentRefusalsIT {
+class RedeploymentRefusalsIT extends ServiceApiTest {
 
     private static final String PROBLEMS = "https://hrmobility.org/problems/";
 
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    DatabaseClient db;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
 
     RedeploymentApi api;
 
+    @Override
+    protected String api() {
+        return "/api/redeployment";
+    }
+
     @BeforeEach
-    void people() {
-        api = new RedeploymentApi(web, db, bootstrap);
+    void redeploymentApi() {
+        api = new RedeploymentApi(web, people);
     }
 
     @Test

@@ -3,13 +3,13 @@ package org.hrmobility.evaluation.evaluation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.hrmobility.evaluation.probation.Probation;
 import org.hrmobility.evaluation.probation.ProbationRepository;
+import org.hrmobility.kit.decision.CalendarDays;
 import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.decision.DecisionLog;
 import org.hrmobility.kit.audit.Actor;
@@ -34,7 +34,6 @@ import reactor.core.publisher.Mono;
 public class EvaluationService {
 
     static final String AUDIT_TYPE = "evaluation-file";
-    static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
 
     private final EvaluationRepository files;
     private final ProbationRepository probations;
@@ -159,10 +158,10 @@ public class EvaluationService {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return CalendarDays.today(clock);
     }
 
     public static Actor actor(CurrentUser user) {
-        return new Actor(user.subject(), user.employeeId());
+        return Actor.of(user);
     }
 }

@@ -2,9 +2,8 @@ package org.hrmobility.evaluation.figures;
 
 import java.util.List;
 
-import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
-import org.hrmobility.kit.security.Role;
+import org.hrmobility.kit.security.AccessPolicy;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,15 +29,7 @@ class FiguresController {
     @GetMapping
     Mono<List<EntityFigures>> figures(@RequestParam(required = false) String entity,
                                       @RequestParam(required = false) Integer year, CurrentUser user) {
-        String scope;
-        if (user.isCaseHandler()) {
-            scope = entity;
-        } else if (user.has(Role.HR_BUSINESS_PARTNER) && user.entity() != null) {
-            scope = user.entity();
-        } else {
-            return Mono.error(new ForbiddenException(null, "figures-for-hr", "Figures are for HR",
-                    "Figures are for HR business partners of their entity and for case handlers."));
-        }
+        String scope = AccessPolicy.figuresScope(user, entity);
         return db.sql("""
                         select entity,
                                count(*) filter (where state = 'FOLLOW_UP_OPEN') as open,
@@ -48,7 +39,7 @@ class FiguresController {
                         from evaluation_file
                         where (cast(:entity as text) = '' or entity = :entity)
                         group by entity order by entity""")
-                .bind("entity", scope == null ? "" : scope)
+                .bind("entity", scope)
                 .bind("year", year == null ? 0 : year)
                 .map(row -> new EntityFigures(row.get("entity", String.class), row.get("open", Long.class),
                         row.get("proposed", Long.class), row.get("mandated", Long.class)))

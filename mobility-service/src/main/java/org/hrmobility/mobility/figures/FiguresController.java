@@ -2,12 +2,12 @@ package org.hrmobility.mobility.figures;
 
 import java.util.List;
 
-import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
-import org.hrmobility.kit.security.Role;
+import org.hrmobility.kit.security.AccessPolicy;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
@@ -30,18 +30,15 @@ class FiguresController {
     }
 
     @GetMapping
-    Mono<List<Figure>> figures(CurrentUser user) {
-        if (!user.isCaseHandler() && !(user.has(Role.HR_BUSINESS_PARTNER) && user.entity() != null)) {
-            return Mono.error(new ForbiddenException(null, "figures-for-hr", "Figures are for HR",
-                    "Figures are for HR business partners of their entity and for case handlers."));
-        }
+    Mono<List<Figure>> figures(@RequestParam(required = false) String entity, CurrentUser user) {
+        String scope = AccessPolicy.figuresScope(user, entity);
         return db.sql("""
                         select coalesce(entity, '') as entity, kind, coalesce(status, '') as status, count(*) as n,
                                coalesce(sum(amount_cents) filter (where status in ('APPROVED', 'ACTIVE')), 0) as funds
                         from mobility_record
                         where kind not in ('call', 'inbound-transfer') and (cast(:entity as text) = '' or entity = :entity)
                         group by entity, kind, status order by entity, kind, status""")
-                .bind("entity", user.isCaseHandler() ? "" : user.entity())
+                .bind("entity", scope)
                 .map(row -> new Figure(row.get("entity", String.class), row.get("kind", String.class), row.get("status", String.class),
                         row.get("n", Long.class), row.get("funds", Long.class)))
                 .all().collectList();

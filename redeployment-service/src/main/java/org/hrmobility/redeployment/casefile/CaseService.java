@@ -1,10 +1,10 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.decision.CalendarDays;
 import org.hrmobility.kit.decision.Decision;
 import org.hrmobility.kit.audit.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,8 +37,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class CaseService {
 
-    /** Calendar days are Belgian days: a deadline ends at midnight in Brussels. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
     static final String AUDIT_TYPE = "redeployment-case";
 
     private final CaseRepository cases;
@@ -159,11 +157,11 @@ public class CaseService {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return CalendarDays.today(clock);
     }
 
     private static Actor actor(CurrentUser user) {
-        return new Actor(user.subject(), user.employeeId());
+        return Actor.of(user);
     }
 
     private static EmployeeSnapshot snapshot(Employee e) {

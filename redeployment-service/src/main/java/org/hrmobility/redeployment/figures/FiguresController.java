@@ -2,9 +2,8 @@ package org.hrmobility.redeployment.figures;
 
 import java.util.List;
 
-import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
-import org.hrmobility.kit.security.Role;
+import org.hrmobility.kit.security.AccessPolicy;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,15 +32,7 @@ class FiguresController {
 
     @GetMapping
     Mono<List<EntityFigures>> figures(@RequestParam(required = false) String entity, CurrentUser user) {
-        String scope;
-        if (user.isCaseHandler()) {
-            scope = entity;
-        } else if (user.has(Role.HR_BUSINESS_PARTNER) && user.entity() != null) {
-            scope = user.entity();
-        } else {
-            return Mono.error(new ForbiddenException(null, "figures-for-hr", "Figures are for HR",
-                    "Figures are for HR business partners of their entity and for case handlers."));
-        }
+        String scope = AccessPolicy.figuresScope(user, entity);
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                 select entity,
                        count(*) filter (where status = 'IN_POOL') as pool,
@@ -54,7 +45,7 @@ class FiguresController {
                 from redeployment_case
                 where (cast(:entity as text) = '' or entity = :entity)
                 group by entity order by entity""")
-                .bind("entity", scope == null ? "" : scope);
+                .bind("entity", scope);
         return spec.map(row -> new EntityFigures(row.get("entity", String.class), row.get("pool", Long.class),
                         row.get("internal", Long.class), row.get("accepted", Long.class), row.get("ex_officio", Long.class),
                         row.get("median_days", Double.class), row.get("refusals", Long.class)))

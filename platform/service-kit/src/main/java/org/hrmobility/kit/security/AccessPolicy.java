@@ -2,6 +2,7 @@ package org.hrmobility.kit.security;
 
 import java.util.Objects;
 
+import org.hrmobility.kit.problem.ForbiddenException;
 import org.hrmobility.kit.problem.NotFoundException;
 
 /**
@@ -35,6 +36,23 @@ public final class AccessPolicy {
         return user.isCaseHandler()
                 || user.has(Role.LINE_MANAGER) && user.employeeId() != null
                 && user.employeeId().equals(owner.lineManagerId());
+    }
+
+    /**
+     * Which entity's figures this user may read: case handlers any (the one asked for, or all when none is, as an
+     * empty string), HR business partners their own entity only.
+     *
+     * @throws ForbiddenException for everyone else
+     */
+    public static String figuresScope(CurrentUser user, String requestedEntity) {
+        if (user.isCaseHandler()) {
+            return requestedEntity == null ? "" : requestedEntity;
+        }
+        if (user.has(Role.HR_BUSINESS_PARTNER) && user.entity() != null) {
+            return user.entity();
+        }
+        throw new ForbiddenException(null, "figures-for-hr", "Figures are for HR",
+                "Figures are for HR business partners of their entity and for case handlers.");
     }
 
     /** @throws NotFoundException when the user may not see it, worded as if it did not exist */
