@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
-import org.hrmobility.kit.test.ServiceApiTest;
 import org.hrmobility.kit.test.TestTokens;
 import org.hrmobility.redeployment.casefile.CaseService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,24 +21,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
 
-class RedeploymentConcurrencyIT extends ServiceApiTest {
+class RedeploymentConcurrencyIT extends RedeploymentApiTest {
 
     @Autowired
     CaseService cases;
     @Value("${local.server.port}")
     int port;
 
-    RedeploymentApi api;
-
-    @Override
-    protected String api() {
-        return "/api/redeployment";
-    }
-
-    @BeforeEach
-    void redeploymentApi() {
-        api = new RedeploymentApi(web, people);
-    }
 
     @Test
     @DisplayName("R-RED-5: two offers sent at the same moment to one case never both win")

@@ -12,25 +12,10 @@ import org.hrmobility.contracts.Topics;
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
 import org.hrmobility.contracts.redeployment.VacancyFilled;
 import org.hrmobility.kit.test.EventCapture;
-import org.hrmobility.kit.test.ServiceApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class RedeploymentFlowIT extends ServiceApiTest {
-
-
-    RedeploymentApi api;
-
-    @Override
-    protected String api() {
-        return "/api/redeployment";
-    }
-
-    @BeforeEach
-    void redeploymentApi() {
-        api = new RedeploymentApi(web, people);
-    }
+class RedeploymentFlowIT extends RedeploymentApiTest {
 
     @Test
     @DisplayName("happy path: opened, guidance, admitted, offered, accepted; the placement's events arrive on Kafka in order, once")

@@ -5,29 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hrmobility.kit.test.ServiceApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 /** Each refusal over HTTP, with its status, problem type and rule id. */
-class RedeploymentRefusalsIT extends ServiceApiTest {
+class RedeploymentRefusalsIT extends RedeploymentApiTest {
 
     private static final String PROBLEMS = "https://hrmobility.org/problems/";
 
 
-    RedeploymentApi api;
-
-    @Override
-    protected String api() {
-        return "/api/redeployment";
-    }
-
-    @BeforeEach
-    void redeploymentApi() {
-        api = new RedeploymentApi(web, people);
-    }
 
     @Test
     @DisplayName("400: a guidance trajectory without actions or ending before it starts, an offer without a position")

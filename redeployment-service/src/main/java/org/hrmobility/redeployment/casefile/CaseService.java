@@ -60,6 +60,10 @@ public class CaseService {
         this.policy = policy;
     }
 
+    /** The position of an offer, and whether its vacancy (if any) is still open (R-RED-6). */
+    private record OfferedPosition(Position position, boolean vacancyOpen) {
+    }
+
     /** R-RED-1: the line manager or a case handler registers someone; nobody registers themselves. */
     Mono<RedeploymentCase> open(String employeeId, CurrentUser user) {
         if (employeeId.equals(user.employeeId())) {
@@ -87,11 +91,11 @@ public class CaseService {
     }
 
     Mono<RedeploymentCase> makeOffer(UUID id, Position inline, String vacancyId, CurrentUser user) {
-        Mono<Position> position = vacancyId == null ? Mono.just(inline)
-                : vacancies.forOffer(vacancyId).map(v -> new Position(v.title(), v.entity(), v.grade(), v.jobFamily(), v.vacancyId()));
-        Mono<Boolean> vacancyOpen = vacancyId == null ? Mono.just(true) : vacancies.forOffer(vacancyId).map(v -> v.isOpen());
-        return Mono.zip(position, vacancyOpen).flatMap(p -> decide(id, user, Access.caseHandler(),
-                c -> c.makeOffer(UUID.randomUUID(), p.getT1(), p.getT2(), actor(user), clock.instant(), today(), policy)));
+        Mono<OfferedPosition> offered = vacancyId == null ? Mono.just(new OfferedPosition(inline, true))
+                : vacancies.forOffer(vacancyId).map(v -> new OfferedPosition(
+                        new Position(v.title(), v.entity(), v.grade(), v.jobFamily(), v.vacancyId()), v.isOpen()));
+        return offered.flatMap(o -> decide(id, user, Access.caseHandler(),
+                c -> c.makeOffer(UUID.randomUUID(), o.position(), o.vacancyOpen(), actor(user), clock.instant(), today(), policy)));
     }
 
     Mono<RedeploymentCase> accept(UUID id, UUID offerId, String reason, CurrentUser user) {
