@@ -1,5 +1,6 @@
 package org.hrmobility.local;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class LocalMain {
                 case "import-employees" -> importEmployees(rest);
                 default -> fail("unknown command " + command + "; use up, identity-provider or import-employees");
             }
-        } catch (LaunchException | DevstackException | IllegalArgumentException e) {
+        } catch (LaunchException | DevstackException | IllegalArgumentException | UncheckedIOException e) {
+            // a sentence for the person at the terminal: which port, which file, which lines
             fail(e.getMessage());
         }
     }

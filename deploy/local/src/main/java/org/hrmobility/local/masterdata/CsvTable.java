@@ -84,7 +84,7 @@ final class CsvTable {
     }
 
     /** Every problem of a file at once, each with its line, so it can be fixed in one go. */
-    static final class CsvException extends RuntimeException {
+    static final class CsvException extends IllegalArgumentException {
 
         private final List<String> problems;
 
