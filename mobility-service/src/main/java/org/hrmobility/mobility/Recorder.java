@@ -107,11 +107,9 @@ public class Recorder {
                 .flatMap(r -> save(kind, decision.apply(r), kind.version().applyAsInt(r))));
     }
 
-    /** The employee as this user may see them (themselves, a report, anyone for HR), else 404. */
+    /** The employee as this user may see them, else 404 (the directory's rule). */
     public Mono<Employee> visibleEmployee(String employeeId, CurrentUser user) {
-        return employees.find(employeeId)
-                .filter(e -> AccessPolicy.maySee(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)));
+        return employees.visibleTo(employeeId, user);
     }
 
 }

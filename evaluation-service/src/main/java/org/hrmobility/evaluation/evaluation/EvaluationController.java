@@ -1,7 +1,6 @@
 package org.hrmobility.evaluation.evaluation;
 
 import java.net.URI;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -70,12 +69,6 @@ class EvaluationController {
         }
     }
 
-    record HistoryView(Instant at, String actor, String action, String detail) {
-        static HistoryView of(AuditEntry e) {
-            return new HistoryView(e.at(), e.actor(), e.action(), e.detail());
-        }
-    }
-
     private final EvaluationService evaluations;
 
     EvaluationController(EvaluationService evaluations) {
@@ -105,8 +98,8 @@ class EvaluationController {
     }
 
     @GetMapping("/follow-ups/{employeeId}/history")
-    Mono<List<HistoryView>> history(@PathVariable String employeeId, CurrentUser user) {
-        return evaluations.history(employeeId, user).map(entries -> entries.stream().map(HistoryView::of).toList());
+    Mono<List<AuditEntry>> history(@PathVariable String employeeId, CurrentUser user) {
+        return evaluations.history(employeeId, user);
     }
 
     @PostMapping("/follow-ups/{employeeId}/guidance-actions")

@@ -129,9 +129,7 @@ public class EvaluationService {
     }
 
     private Mono<Employee> visible(String employeeId, CurrentUser user) {
-        return employees.find(employeeId)
-                .filter(e -> AccessPolicy.maySee(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)));
+        return employees.visibleTo(employeeId, user);
     }
 
     private Mono<EvaluationFile> fileOf(Employee e) {

@@ -48,8 +48,9 @@ class MarketplaceService {
     }
 
     Mono<TalentOffer> consent(UUID offerId, boolean given, CurrentUser user) {
-        return recorder.decide(OFFER, offerId, user, o -> user.employeeIdIs(o.lineManagerId()),
-                o -> o.consent(given, Recorder.actor(user), recorder.now())).flatMap(this::index);
+        // the search row changes with the offer, in one transaction: a published offer is always findable
+        return recorder.inTransaction(recorder.decide(OFFER, offerId, user, o -> user.employeeIdIs(o.lineManagerId()),
+                o -> o.consent(given, Recorder.actor(user), recorder.now())).flatMap(this::index));
     }
 
     Mono<TalentRequest> request(String title, List<String> skills, int sharePercent, LocalDate from, LocalDate to, CurrentUser user) {

@@ -32,7 +32,6 @@ public final class Devstack implements AutoCloseable {
 
     private static Devstack shared;
 
-    private final DevstackSettings settings;
     private final Path dataDirectory;
     private final boolean temporaryData;
     private final KafkaBroker kafka;
@@ -58,7 +57,6 @@ public final class Devstack implements AutoCloseable {
     }
 
     private Devstack(DevstackSettings settings) {
-        this.settings = settings;
         this.temporaryData = settings.dataDirectory().isEmpty();
         this.dataDirectory = settings.dataDirectory().map(Path::toAbsolutePath).orElseGet(Devstack::temporaryDirectory);
         this.kafka = settings.externalKafka().isPresent() ? null
@@ -189,9 +187,5 @@ public final class Devstack implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not delete the devstack's temporary data in {}: {}", root, e.getMessage());
         }
-    }
-
-    DevstackSettings settings() {
-        return settings;
     }
 }

@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.redeployment.casefile.CaseViews.CaseSummary;
 import org.hrmobility.redeployment.casefile.CaseViews.CaseView;
-import org.hrmobility.redeployment.casefile.CaseViews.HistoryView;
 import org.hrmobility.redeployment.casefile.CaseViews.OfferView;
 import org.hrmobility.redeployment.casefile.CaseViews.Page;
 import org.hrmobility.redeployment.offer.Position;
@@ -57,8 +57,8 @@ class CaseController {
     }
 
     @GetMapping("/{id}/history")
-    Mono<List<HistoryView>> history(@PathVariable UUID id, CurrentUser user) {
-        return cases.history(id, user).map(entries -> entries.stream().map(HistoryView::of).toList());
+    Mono<List<AuditEntry>> history(@PathVariable UUID id, CurrentUser user) {
+        return cases.history(id, user);
     }
 
     @PostMapping("/{id}/guidance-trajectory")

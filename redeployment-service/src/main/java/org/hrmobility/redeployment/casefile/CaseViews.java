@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.redeployment.offer.Offer;
 
 /** What the API answers about cases: built from the case, never the stored document itself. */
@@ -44,10 +43,4 @@ final class CaseViews {
     record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    record HistoryView(Instant at, String actor, String actorEmployeeId, String action, String detail) {
-
-        static HistoryView of(AuditEntry e) {
-            return new HistoryView(e.at(), e.actor(), e.actorEmployeeId(), e.action(), e.detail());
-        }
-    }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
+import org.hrmobility.kit.problem.NotFoundException;
+import org.hrmobility.kit.security.AccessPolicy;
+import org.hrmobility.kit.security.CurrentUser;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.r2dbc.spi.Readable;
@@ -25,6 +28,13 @@ public class EmployeeDirectory {
     public Mono<Employee> find(String employeeId) {
         return db.sql("select * from hrm_kit.employee where employee_id = :id").bind("id", employeeId)
                 .map(EmployeeDirectory::read).one();
+    }
+
+    /** The employee as this user may see them (themselves, a report, anyone for HR); otherwise 404, as if unknown. */
+    public Mono<Employee> visibleTo(String employeeId, CurrentUser user) {
+        return find(employeeId)
+                .filter(e -> AccessPolicy.maySee(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)));
     }
 
     /** Stores the latest master data, then lets the service react, all in the caller's transaction. */
