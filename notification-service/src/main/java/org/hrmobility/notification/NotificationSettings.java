@@ -1,0 +1,47 @@
+package org.hrmobility.notification;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hrm.notification.*}: where links point, how e-mail and webhooks are sent and retried.
+ *
+ * @param linkBase the address people reach the suite at (the gateway); links in notifications start with it
+ */
+@ConfigurationProperties("hrm.notification")
+public record NotificationSettings(@DefaultValue("http://localhost:8080") String linkBase,
+                                   @DefaultValue Email email,
+                                   @DefaultValue Webhooks webhooks) {
+
+    /**
+     * @param digestAt when the daily digest goes out, Brussels time
+     */
+    public record Email(@DefaultValue("hr-notifications@hrmobility.local") String from,
+                        @DefaultValue("5") int maxAttempts,
+                        @DefaultValue("PT30S") Duration retryAfter,
+                        @DefaultValue("07:00") LocalTime digestAt) {
+    }
+
+    /**
+     * @param pauseAfter deliveries in a row that ran out of attempts before the subscription is paused
+     */
+    public record Webhooks(@DefaultValue("8") int maxAttempts,
+                           @DefaultValue("PT2S") Duration backoffInitial,
+                           @DefaultValue("2.0") double backoffMultiplier,
+                           @DefaultValue("PT10M") Duration backoffMax,
+                           @DefaultValue("3") int pauseAfter,
+                           @DefaultValue("PT5S") Duration timeout,
+                           @DefaultValue("64") int maxInFlight,
+                           @DefaultValue Breaker breaker) {
+    }
+
+    /** The circuit breaker of each endpoint. */
+    public record Breaker(@DefaultValue("10") int window,
+                          @DefaultValue("5") int minimumCalls,
+                          @DefaultValue("50") float failureRatePercent,
+                          @DefaultValue("PT30S") Duration openFor) {
+    }
+}

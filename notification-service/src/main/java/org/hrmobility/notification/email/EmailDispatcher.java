@@ -1,0 +1,97 @@
+package org.hrmobility.notification.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.hrmobility.kit.decision.CalendarDays;
+import org.hrmobility.notification.NotificationSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends queued e-mails one by one, and the daily digests once their hour has come (Brussels time). A mail
+ * server that fails is tried again after {@code retry-after}, up to {@code max-attempts}; a crash between
+ * sending and marking sends that one e-mail again (at least once, never lost). Logs name no address: the
+ * error, which may, stays with the notification.
+ */
+@Component
+class EmailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final EmailQueue queue;
+    private final MailWriter writer;
+    private final Clock clock;
+    private final NotificationSettings.Email settings;
+
+    EmailDispatcher(EmailQueue queue, MailWriter writer, Clock clock, NotificationSettings settings) {
+        this.queue = queue;
+        this.writer = writer;
+        this.clock = clock;
+        this.settings = settings.email();
+    }
+
+    @Scheduled(fixedDelayString = "${hrm.notification.email.poll:PT1S}", initialDelayString = "PT2S")
+    void sendDue() {
+        Instant now = clock.instant();
+        List<EmailQueue.Mail> due = queue.claimDue(now, now.plus(Duration.ofMinutes(5)), 50).collectList().block(WAIT);
+        for (EmailQueue.Mail mail : due) {
+            String to = writer.address(mail).block(WAIT);
+            if (to == null || to.isBlank()) {
+                queue.mark(mail.id(), "SKIPPED", "no e-mail address in master data").block(WAIT);
+                continue;
+            }
+            try {
+                writer.sendOne(to, mail);
+                queue.mark(mail.id(), "SENT", null).block(WAIT);
+            } catch (MailException e) {
+                failed(mail, e);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${hrm.notification.email.digest-check:PT1M}", initialDelayString = "PT5S")
+    void sendDigests() {
+        ZonedDateTime now = clock.instant().atZone(CalendarDays.ZONE);
+        LocalDate day = now.toLocalDate();
+        Instant cutoff = day.atTime(settings.digestAt()).atZone(CalendarDays.ZONE).toInstant();
+        if (now.toInstant().isBefore(cutoff)) {
+            return;
+        }
+        List<String> recipients = queue.digestRecipients(cutoff, day).collectList().block(WAIT);
+        for (String recipient : recipients) {
+            List<EmailQueue.Mail> mails = queue.digestOf(recipient, cutoff).collectList().block(WAIT);
+            if (mails.isEmpty()) {
+                continue;
+            }
+            String to = writer.address(mails.get(0)).block(WAIT);
+            try {
+                if (to != null && !to.isBlank()) {
+                    writer.sendDigest(to, mails.get(0).language(), day.toString(), mails);
+                }
+                queue.digestSent(recipient, day, cutoff, clock.instant()).block(WAIT);
+                log.info("Daily digest of {} notification(s) sent", mails.size());
+            } catch (MailException e) {
+                log.warn("Daily digest not sent, tried again at the next check: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void failed(EmailQueue.Mail mail, MailException e) {
+        if (mail.attempts() + 1 >= settings.maxAttempts()) {
+            log.warn("E-mail of notification {} given up after {} attempts: {}", mail.id(), mail.attempts() + 1, e.getClass().getSimpleName());
+            queue.mark(mail.id(), "FAILED", e.getMessage()).block(WAIT);
+        } else {
+            log.info("E-mail of notification {} not sent, retried in {}: {}", mail.id(), settings.retryAfter(), e.getClass().getSimpleName());
+            queue.retryLater(mail.id(), e.getMessage(), clock.instant().plus(settings.retryAfter())).block(WAIT);
+        }
+    }
+}

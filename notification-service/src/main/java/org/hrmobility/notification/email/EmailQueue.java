@@ -1,0 +1,93 @@
+package org.hrmobility.notification.email;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.hrmobility.notification.message.Message;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The e-mail side of the {@code notification} table: what is due to be sent, and what became of it. */
+@Repository
+class EmailQueue {
+
+    /** A notification to e-mail: to its recipient's master-data address, or to {@code emailTo} when given. */
+    record Mail(UUID id, String recipient, String emailTo, String language, Message message, int attempts) {
+    }
+
+    private static final String MAIL_COLUMNS = "id, recipient, email_to, language, title, expected, due_on, link, email_attempts";
+
+    private final DatabaseClient db;
+
+    EmailQueue(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Leases due e-mails until {@code lease}, so no other instance sends them meanwhile. */
+    Flux<Mail> claimDue(Instant now, Instant lease, int limit) {
+        return db.sql("update notification set email_next_at = :lease where id in (select id from notification"
+                        + " where email_state = 'PENDING' and email_next_at <= :now order by email_next_at limit :limit"
+                        + " for update skip locked) returning " + MAIL_COLUMNS)
+                .bind("now", utc(now)).bind("lease", utc(lease)).bind("limit", limit)
+                .map(EmailQueue::mail).all();
+    }
+
+    Mono<Void> mark(UUID id, String state, String error) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update notification set email_state = :state, email_attempts = email_attempts + 1, email_error = :error
+                        where id = :id""")
+                .bind("id", id).bind("state", state);
+        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        return spec.then();
+    }
+
+    Mono<Void> retryLater(UUID id, String error, Instant at) {
+        return db.sql("""
+                        update notification set email_attempts = email_attempts + 1, email_error = :error, email_next_at = :at
+                        where id = :id""")
+                .bind("id", id).bind("error", error).bind("at", utc(at)).then();
+    }
+
+    /** Who has digest notifications from before the cut-off and had no digest yet on this day. */
+    Flux<String> digestRecipients(Instant cutoff, LocalDate day) {
+        return db.sql("""
+                        select distinct n.recipient from notification n
+                        where n.email_state = 'DIGEST' and n.created_at < :cutoff
+                          and not exists (select 1 from digest_sent d where d.person = n.recipient and d.day = :day)""")
+                .bind("cutoff", utc(cutoff)).bind("day", day).map(row -> row.get(0, String.class)).all();
+    }
+
+    Flux<Mail> digestOf(String recipient, Instant cutoff) {
+        return db.sql("select " + MAIL_COLUMNS + " from notification where recipient = :recipient and email_state = 'DIGEST'"
+                        + " and created_at < :cutoff order by created_at")
+                .bind("recipient", recipient).bind("cutoff", utc(cutoff)).map(EmailQueue::mail).all();
+    }
+
+    Mono<Void> digestSent(String recipient, LocalDate day, Instant cutoff, Instant at) {
+        return db.sql("insert into digest_sent (person, day, sent_at) values (:recipient, :day, :at) on conflict do nothing")
+                .bind("recipient", recipient).bind("day", day).bind("at", utc(at)).then()
+                .then(db.sql("""
+                                update notification set email_state = 'SENT', email_attempts = email_attempts + 1
+                                where recipient = :recipient and email_state = 'DIGEST' and created_at < :cutoff""")
+                        .bind("recipient", recipient).bind("cutoff", utc(cutoff)).then());
+    }
+
+    private static Mail mail(Readable row) {
+        return new Mail(row.get("id", UUID.class), row.get("recipient", String.class), row.get("email_to", String.class),
+                row.get("language", String.class),
+                new Message(row.get("title", String.class), row.get("expected", String.class), row.get("due_on", LocalDate.class),
+                        row.get("link", String.class)),
+                row.get("email_attempts", Integer.class));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

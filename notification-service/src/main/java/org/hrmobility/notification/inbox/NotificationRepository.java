@@ -1,0 +1,104 @@
+package org.hrmobility.notification.inbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.hrmobility.notification.message.Message;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code notification} table: written once per event and recipient, read per inbox. */
+@Repository
+public class NotificationRepository {
+
+    private static final String COLUMNS = """
+            id, event_id, recipient, ce_type, about_employee, entity, language, title, expected, due_on, link, created_at,
+            read_at, email_state, email_to""";
+
+    private final DatabaseClient db;
+
+    NotificationRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Stores it unless this event already notified this recipient; true if stored. */
+    public Mono<Boolean> insertOnce(Notification n) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        insert into notification (id, event_id, recipient, ce_type, about_employee, entity, language, title,
+                                                  expected, due_on, link, created_at, email_state, email_to, email_next_at)
+                        values (:id, :eventId, :recipient, :type, :about, :entity, :language, :title, :expected, :due, :link,
+                                :createdAt, :emailState, :emailTo, :createdAt)
+                        on conflict (event_id, recipient) do nothing""")
+                .bind("id", n.id()).bind("eventId", n.eventId()).bind("recipient", n.recipient()).bind("type", n.ceType())
+                .bind("language", n.language()).bind("title", n.message().title())
+                .bind("createdAt", utc(n.createdAt())).bind("emailState", n.emailState().name());
+        spec = nullable(spec, "about", n.aboutEmployee(), String.class);
+        spec = nullable(spec, "entity", n.entity(), String.class);
+        spec = nullable(spec, "expected", n.message().expected(), String.class);
+        spec = nullable(spec, "due", n.message().dueOn(), LocalDate.class);
+        spec = nullable(spec, "link", n.message().link(), String.class);
+        spec = nullable(spec, "emailTo", n.emailTo(), String.class);
+        return spec.fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    public Flux<Notification> page(List<String> readers, boolean unreadOnly, int page, int size) {
+        return db.sql("select " + COLUMNS + " from notification where recipient = any(:readers)"
+                        + (unreadOnly ? " and read_at is null" : "") + " order by created_at desc, id limit :limit offset :offset")
+                .bind("readers", readers.toArray(String[]::new)).bind("limit", size).bind("offset", (long) page * size)
+                .map(NotificationRepository::read).all();
+    }
+
+    public Mono<Long> count(List<String> readers, boolean unreadOnly) {
+        return db.sql("select count(*) from notification where recipient = any(:readers)" + (unreadOnly ? " and read_at is null" : ""))
+                .bind("readers", readers.toArray(String[]::new)).map(row -> row.get(0, Long.class)).one();
+    }
+
+    /** Marks it read if it is one of these readers'; empty when it is not theirs (or does not exist). */
+    public Mono<Notification> markRead(UUID id, List<String> readers, Instant at) {
+        return db.sql("update notification set read_at = coalesce(read_at, :at) where id = :id and recipient = any(:readers) returning "
+                        + COLUMNS)
+                .bind("at", utc(at)).bind("id", id).bind("readers", readers.toArray(String[]::new))
+                .map(NotificationRepository::read).one();
+    }
+
+    public Mono<Notification> find(UUID id) {
+        return db.sql("select " + COLUMNS + " from notification where id = :id").bind("id", id)
+                .map(NotificationRepository::read).one();
+    }
+
+    /** These readers' notifications created after the given one, oldest first: what a reconnecting stream missed. */
+    public Flux<Notification> after(UUID lastSeen, List<String> readers) {
+        return db.sql("select " + COLUMNS + " from notification where recipient = any(:readers)"
+                        + " and created_at > (select created_at from notification where id = :last) order by created_at, id limit 500")
+                .bind("readers", readers.toArray(String[]::new)).bind("last", lastSeen)
+                .map(NotificationRepository::read).all();
+    }
+
+    static Notification read(Readable row) {
+        OffsetDateTime readAt = row.get("read_at", OffsetDateTime.class);
+        return new Notification(row.get("id", UUID.class), row.get("event_id", UUID.class), row.get("recipient", String.class),
+                row.get("ce_type", String.class), row.get("about_employee", String.class), row.get("entity", String.class),
+                row.get("language", String.class),
+                new Message(row.get("title", String.class), row.get("expected", String.class),
+                        row.get("due_on", LocalDate.class), row.get("link", String.class)),
+                row.get("created_at", OffsetDateTime.class).toInstant(), readAt == null ? null : readAt.toInstant(),
+                Notification.EmailState.valueOf(row.get("email_state", String.class)), row.get("email_to", String.class));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, T value,
+                                                                 Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+}

@@ -1,0 +1,39 @@
+package org.hrmobility.notification.preference;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import reactor.core.publisher.Mono;
+
+@Repository
+public class PreferenceRepository {
+
+    private final DatabaseClient db;
+
+    PreferenceRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The person's preferences, or the defaults when they never chose. */
+    public Mono<Preferences> of(String employeeId) {
+        return db.sql("select email_mode, language from preference where person = :person").bind("person", employeeId)
+                .map(row -> new Preferences(EmailMode.valueOf(row.get("email_mode", String.class)), row.get("language", String.class)))
+                .one()
+                .defaultIfEmpty(Preferences.DEFAULT);
+    }
+
+    Mono<Preferences> save(String employeeId, Preferences preferences, Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        insert into preference (person, email_mode, language, updated_at) values (:person, :email, :language, :at)
+                        on conflict (person) do update set email_mode = excluded.email_mode, language = excluded.language,
+                            updated_at = excluded.updated_at""")
+                .bind("person", employeeId).bind("email", preferences.email().name())
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        spec = preferences.language() == null ? spec.bindNull("language", String.class) : spec.bind("language", preferences.language());
+        return spec.then().thenReturn(preferences);
+    }
+}

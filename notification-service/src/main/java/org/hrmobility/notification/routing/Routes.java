@@ -1,0 +1,85 @@
+package org.hrmobility.notification.routing;
+
+import static org.hrmobility.notification.routing.Audience.CASE_HANDLERS;
+import static org.hrmobility.notification.routing.Audience.EMPLOYEE;
+import static org.hrmobility.notification.routing.Audience.LINE_MANAGER;
+import static org.hrmobility.notification.routing.Route.tell;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.hrmobility.contracts.evaluation.EvaluationEvents;
+import org.hrmobility.contracts.mobility.MobilityEvents;
+import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+
+/**
+ * Who must know of which decision (DOMAIN.md, "Notifications"). An event type without a route concerns nobody
+ * personally (a call opened, a talent offer published): machine subscribers may still follow it by webhook.
+ */
+public final class Routes {
+
+    private static final String CASE = "/api/redeployment/cases/{caseId}";
+    private static final String FOLLOW_UP = "/api/evaluations/follow-ups/{employeeId}";
+    private static final String PROBATIONS = "/api/evaluations/probations";
+    private static final String APPLICATION = "/api/mobility/applications/{applicationId}";
+    private static final String SECONDMENT = "/api/mobility/secondments/{secondmentId}";
+    private static final String ALLOWANCE = "/api/mobility/allowances/{allowanceId}";
+
+    private static final List<Route> ALL = List.of(
+            // redeployment (R-RED-1..6)
+            tell(RedeploymentEvents.CASE_OPENED, CASE, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, null),
+            tell(RedeploymentEvents.GUIDANCE_RECORDED, CASE, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(RedeploymentEvents.ADMISSIBILITY_DECIDED, CASE, EMPLOYEE, LINE_MANAGER),
+            tell(RedeploymentEvents.OFFER_MADE, CASE, EMPLOYEE, LINE_MANAGER).expecting(EMPLOYEE, "respondBy"),
+            tell(RedeploymentEvents.OFFER_DEADLINE_APPROACHING, CASE, EMPLOYEE).expecting(EMPLOYEE, "respondBy"),
+            tell(RedeploymentEvents.OFFER_REFUSED, CASE, LINE_MANAGER, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(RedeploymentEvents.OFFER_EXPIRED, CASE, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(RedeploymentEvents.EMPLOYEE_PLACED, CASE, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS),
+            tell(RedeploymentEvents.CASE_CLOSED, CASE, EMPLOYEE, LINE_MANAGER),
+            tell(RedeploymentEvents.VACANCY_FILLED, CASE, CASE_HANDLERS),
+            // evaluation (R-EVA-1..6)
+            tell(EvaluationEvents.EVALUATION_RECORDED, FOLLOW_UP, EMPLOYEE),
+            tell(EvaluationEvents.FOLLOW_UP_OPENED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, "earliestNext"),
+            tell(EvaluationEvents.FOLLOW_UP_EVALUATION_DUE, FOLLOW_UP, LINE_MANAGER).expecting(LINE_MANAGER, "earliestNext"),
+            tell(EvaluationEvents.FOLLOW_UP_CLOSED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER),
+            tell(EvaluationEvents.DISMISSAL_PROPOSED, FOLLOW_UP, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(EvaluationEvents.DISMISSAL_PROPOSAL_DECIDED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER),
+            tell(EvaluationEvents.DISMISSAL_MANDATED, FOLLOW_UP, LINE_MANAGER, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(EvaluationEvents.CONTRACTUAL_DISMISSAL_RECORDED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER),
+            tell(EvaluationEvents.PROBATION_STARTED, PROBATIONS, EMPLOYEE, LINE_MANAGER),
+            tell(EvaluationEvents.PROBATION_ENDING_SOON, PROBATIONS, LINE_MANAGER).expecting(LINE_MANAGER, "endsOn"),
+            tell(EvaluationEvents.PROBATION_ENDED, PROBATIONS, EMPLOYEE, LINE_MANAGER),
+            // mobility (R-MOB-1..9)
+            tell(MobilityEvents.APPLICATION_SUBMITTED, APPLICATION, LINE_MANAGER).expecting(LINE_MANAGER, "startsOn"),
+            tell(MobilityEvents.APPLICATION_AGREED_BY_LINE_MANAGER, APPLICATION, EMPLOYEE, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(MobilityEvents.APPLICATION_APPROVED, APPLICATION, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.APPLICATION_REFUSED, APPLICATION, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.APPLICATION_WITHDRAWN, APPLICATION, LINE_MANAGER, CASE_HANDLERS),
+            tell(MobilityEvents.SECONDMENT_REQUESTED, SECONDMENT, LINE_MANAGER).expecting(LINE_MANAGER, "startsOn"),
+            tell(MobilityEvents.SECONDMENT_AGREED_BY_LINE_MANAGER, SECONDMENT, EMPLOYEE, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(MobilityEvents.SECONDMENT_REFUSED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.SECONDMENT_ACTIVATED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.SECONDMENT_ENDED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.ALLOWANCE_GRANTED, ALLOWANCE, EMPLOYEE),
+            tell(MobilityEvents.ALLOWANCE_EXTENDED, ALLOWANCE, EMPLOYEE),
+            tell(MobilityEvents.ALLOWANCE_ENDING_SOON, ALLOWANCE, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, "endsOn"),
+            tell(MobilityEvents.ASSIGNMENT_MADE, "/api/mobility/talent-offers", EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.INBOUND_TRANSFER_RECORDED, "/api/mobility/inbound-transfers", CASE_HANDLERS));
+
+    private static final Map<String, Route> BY_CE_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(r -> r.type().ceType(), Function.identity()));
+
+    private Routes() {
+    }
+
+    public static List<Route> all() {
+        return ALL;
+    }
+
+    public static Optional<Route> forCeType(String ceType) {
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+}

@@ -1,0 +1,53 @@
+package org.hrmobility.notification.webhook;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.hrmobility.contracts.EventJson;
+import org.hrmobility.contracts.envelope.EventMetadata;
+import org.hrmobility.kit.inbox.IncomingEvent;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Queues an event for every subscription that follows its type and may receive it, in the consuming
+ * transaction: once queued, a delivery survives restarts and is retried until delivered or given up.
+ */
+@Component
+public class WebhookFanOut {
+
+    private final WebhookRepository webhooks;
+
+    WebhookFanOut(WebhookRepository webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    /** @return how many deliveries were queued */
+    public Mono<Long> enqueue(IncomingEvent event, Map<String, ?> payload, Instant now) {
+        String type = event.metadata().type();
+        return webhooks.listeningTo(type)
+                .filter(subscription -> WebhookAccess.mayReceive(subscription, type, payload))
+                .concatMap(subscription -> webhooks.enqueue(subscription.id(), event.metadata().id(), type, cloudEvent(event), now))
+                .filter(Boolean::booleanValue)
+                .count();
+    }
+
+    /** The event in CloudEvents' structured JSON form: attributes and payload in one body, as receivers expect. */
+    static String cloudEvent(IncomingEvent event) {
+        EventMetadata m = event.metadata();
+        ObjectNode body = EventJson.mapper().createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", m.id().toString())
+                .put("source", m.source())
+                .put("type", m.type())
+                .put("time", m.time().toString())
+                .put("datacontenttype", "application/json");
+        if (m.subject() != null) {
+            body.put("subject", m.subject());
+        }
+        body.set("data", EventJson.mapper().readTree(event.body()));
+        return body.toString();
+    }
+}

@@ -1,0 +1,216 @@
+package org.hrmobility.notification.webhook;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.hrmobility.kit.security.Role;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Subscriptions, their deliveries and the log of every attempt. */
+@Repository
+class WebhookRepository {
+
+    /** A delivery claimed for an attempt, with where and how to send it. */
+    record Due(long id, UUID subscriptionId, UUID eventId, String ceType, String body, int attempts, String url, String secret) {
+    }
+
+    /** One attempt of the delivery log. */
+    record Attempt(int attempt, Instant at, Integer statusCode, String error, int millis) {
+    }
+
+    /** A delivery as its owner sees it in the log. */
+    record Delivery(long id, UUID eventId, String type, String state, int attempts, Instant createdAt, Instant deliveredAt,
+                    Instant nextAttemptAt, List<Attempt> log) {
+    }
+
+    private final DatabaseClient db;
+
+    WebhookRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Subscription> insert(Subscription s) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        insert into webhook_subscription (id, owner, owner_role, url, event_types, secret, contact_email, status,
+                                                          created_at, updated_at)
+                        values (:id, :owner, :role, :url, :types, :secret, :contact, :status, :at, :at)""")
+                .bind("id", s.id()).bind("owner", s.owner()).bind("role", s.ownerRole().name()).bind("url", s.url())
+                .bind("types", s.eventTypes().toArray(String[]::new)).bind("secret", s.secret())
+                .bind("status", s.status().name()).bind("at", utc(s.createdAt()));
+        spec = s.contactEmail() == null ? spec.bindNull("contact", String.class) : spec.bind("contact", s.contactEmail());
+        return spec.then().thenReturn(s);
+    }
+
+    Mono<Subscription> find(UUID id) {
+        return db.sql("select * from webhook_subscription where id = :id and status <> 'DELETED'").bind("id", id)
+                .map(WebhookRepository::subscription).one();
+    }
+
+    Flux<Subscription> ofOwner(String owner) {
+        return db.sql("select * from webhook_subscription where owner = :owner and status <> 'DELETED' order by created_at")
+                .bind("owner", owner).map(WebhookRepository::subscription).all();
+    }
+
+    Flux<Subscription> listeningTo(String ceType) {
+        return db.sql("select * from webhook_subscription where status <> 'DELETED' and event_types @> array[:type]::text[]")
+                .bind("type", ceType).map(WebhookRepository::subscription).all();
+    }
+
+    /** Pauses, resumes or deletes; a resumed subscription starts counting failures afresh. */
+    Mono<Subscription> setStatus(UUID id, Subscription.Status status, String reason, Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update webhook_subscription set status = :status, paused_reason = :reason, updated_at = :at,
+                            failed_in_a_row = case when :status = 'ACTIVE' then 0 else failed_in_a_row end
+                        where id = :id and status <> 'DELETED' returning *""")
+                .bind("id", id).bind("status", status.name()).bind("at", utc(at));
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        return spec.map(WebhookRepository::subscription).one();
+    }
+
+    /** Deliveries that ran out of attempts go again, from their first attempt. */
+    Mono<Long> requeueFailed(UUID subscriptionId, Instant at) {
+        return db.sql("""
+                        update webhook_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :at
+                        where subscription_id = :id and state = 'FAILED'""")
+                .bind("id", subscriptionId).bind("at", utc(at)).fetch().rowsUpdated();
+    }
+
+    Mono<Boolean> enqueue(UUID subscriptionId, UUID eventId, String ceType, String body, Instant at) {
+        return db.sql("""
+                        insert into webhook_delivery (subscription_id, event_id, ce_type, body, state, next_attempt_at, created_at)
+                        values (:subscription, :event, :type, :body, 'PENDING', :at, :at)
+                        on conflict (subscription_id, event_id) do nothing""")
+                .bind("subscription", subscriptionId).bind("event", eventId).bind("type", ceType).bind("body", body)
+                .bind("at", utc(at)).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /**
+     * Claims the due deliveries of active subscriptions for one attempt each: they are leased until {@code lease}, so
+     * another instance (or this one, next round) does not take them meanwhile; an attempt that never reports back
+     * is tried again when the lease ends.
+     */
+    Flux<Due> claimDue(Instant now, Instant lease, int limit) {
+        return db.sql("""
+                        update webhook_delivery d set next_attempt_at = :lease
+                        from webhook_subscription s
+                        where d.id in (select d2.id from webhook_delivery d2 join webhook_subscription s2 on s2.id = d2.subscription_id
+                                       where d2.state = 'PENDING' and d2.next_attempt_at <= :now and s2.status = 'ACTIVE'
+                                       order by d2.next_attempt_at limit :limit for update of d2 skip locked)
+                          and s.id = d.subscription_id
+                        returning d.id, d.subscription_id, d.event_id, d.ce_type, d.body, d.attempts, s.url, s.secret""")
+                .bind("now", utc(now)).bind("lease", utc(lease)).bind("limit", limit)
+                .map(row -> new Due(row.get("id", Long.class), row.get("subscription_id", UUID.class), row.get("event_id", UUID.class),
+                        row.get("ce_type", String.class), row.get("body", String.class), row.get("attempts", Integer.class),
+                        row.get("url", String.class), row.get("secret", String.class)))
+                .all();
+    }
+
+    /** The endpoint's circuit is open: try again then, without spending an attempt. */
+    Mono<Void> postpone(long deliveryId, Instant at) {
+        return db.sql("update webhook_delivery set next_attempt_at = :at where id = :id and state = 'PENDING'")
+                .bind("id", deliveryId).bind("at", utc(at)).then();
+    }
+
+    Mono<Void> logAttempt(Due due, Instant at, Integer statusCode, String error, int millis) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        insert into webhook_attempt (delivery_id, attempt, at, status_code, error, millis)
+                        values (:delivery, :attempt, :at, :status, :error, :millis)""")
+                .bind("delivery", due.id()).bind("attempt", due.attempts() + 1).bind("at", utc(at)).bind("millis", millis);
+        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
+        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        return spec.then();
+    }
+
+    Mono<Void> delivered(Due due, int statusCode, Instant at) {
+        return db.sql("""
+                        update webhook_delivery set state = 'DELIVERED', attempts = attempts + 1, last_status = :status,
+                            last_error = null, delivered_at = :at
+                        where id = :id""")
+                .bind("id", due.id()).bind("status", statusCode).bind("at", utc(at)).then()
+                .then(db.sql("update webhook_subscription set failed_in_a_row = 0 where id = :id and failed_in_a_row <> 0")
+                        .bind("id", due.subscriptionId()).then());
+    }
+
+    Mono<Void> retryLater(Due due, Integer statusCode, String error, Instant retryAt) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update webhook_delivery set attempts = attempts + 1, last_status = :status, last_error = :error,
+                            next_attempt_at = :retryAt
+                        where id = :id""")
+                .bind("id", due.id()).bind("retryAt", utc(retryAt));
+        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
+        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        return spec.then();
+    }
+
+    /** Gives the delivery up; answers how many deliveries of its subscription have now failed in a row. */
+    Mono<Integer> gaveUp(Due due, Integer statusCode, String error) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update webhook_delivery set state = 'FAILED', attempts = attempts + 1, last_status = :status,
+                            last_error = :error
+                        where id = :id""")
+                .bind("id", due.id());
+        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
+        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        return spec.then().then(db.sql("""
+                        update webhook_subscription set failed_in_a_row = failed_in_a_row + 1 where id = :id
+                        returning failed_in_a_row""")
+                .bind("id", due.subscriptionId()).map(row -> row.get(0, Integer.class)).one());
+    }
+
+    Flux<Delivery> deliveries(UUID subscriptionId, int limit) {
+        return db.sql("""
+                        select id, event_id, ce_type, state, attempts, created_at, delivered_at, next_attempt_at
+                        from webhook_delivery where subscription_id = :id order by id desc limit :limit""")
+                .bind("id", subscriptionId).bind("limit", limit)
+                .map(row -> new Delivery(row.get("id", Long.class), row.get("event_id", UUID.class), row.get("ce_type", String.class),
+                        row.get("state", String.class), row.get("attempts", Integer.class), instant(row, "created_at"),
+                        instant(row, "delivered_at"), "PENDING".equals(row.get("state", String.class)) ? instant(row, "next_attempt_at") : null,
+                        List.of()))
+                .all()
+                .collectList()
+                .flatMapMany(found -> attempts(found.stream().map(Delivery::id).toArray(Long[]::new))
+                        .map(byDelivery -> found.stream().map(d -> new Delivery(d.id(), d.eventId(), d.type(), d.state(), d.attempts(),
+                                d.createdAt(), d.deliveredAt(), d.nextAttemptAt(), byDelivery.getOrDefault(d.id(), List.of()))).toList())
+                        .flatMapIterable(list -> list));
+    }
+
+    /** The attempts of these deliveries in one query, by delivery. */
+    private Mono<Map<Long, List<Attempt>>> attempts(Long[] deliveryIds) {
+        return db.sql("""
+                        select delivery_id, attempt, at, status_code, error, millis from webhook_attempt
+                        where delivery_id = any(:ids) order by id""")
+                .bind("ids", deliveryIds)
+                .map(row -> Map.entry(row.get("delivery_id", Long.class), new Attempt(row.get("attempt", Integer.class),
+                        instant(row, "at"), row.get("status_code", Integer.class), row.get("error", String.class),
+                        row.get("millis", Integer.class))))
+                .all()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private static Subscription subscription(Readable row) {
+        return new Subscription(row.get("id", UUID.class), row.get("owner", String.class), Role.valueOf(row.get("owner_role", String.class)),
+                row.get("url", String.class), Arrays.asList(row.get("event_types", String[].class)), row.get("secret", String.class),
+                row.get("contact_email", String.class), Subscription.Status.valueOf(row.get("status", String.class)),
+                row.get("failed_in_a_row", Integer.class), row.get("paused_reason", String.class), instant(row, "created_at"));
+    }
+
+    private static Instant instant(Readable row, String column) {
+        OffsetDateTime value = row.get(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
