@@ -13,9 +13,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -26,7 +29,7 @@ import reactor.core.publisher.Sinks;
  * and catches up from the inbox.
  */
 @Component
-class LiveStream implements SmartLifecycle {
+public class LiveStream implements SmartLifecycle {
 
     static final String CHANNEL = "hrm_notification";
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
@@ -38,12 +41,18 @@ class LiveStream implements SmartLifecycle {
     private final NotificationRepository notifications;
     private final Sinks.Many<Arrival> arrivals = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread listener;
 
-    LiveStream(JdbcSettings jdbc, NotificationRepository notifications) {
+    LiveStream(JdbcSettings jdbc, NotificationRepository notifications, ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.notifications = notifications;
+        meters.ifAvailable(registry -> Gauge.builder("hrm.notification.streams", this, LiveStream::subscribers)
+                .description("live notification streams open on this instance").register(registry));
+    }
+
+    /** How many live streams this instance serves now. */
+    public int subscribers() {
+        return arrivals.currentSubscriberCount();
     }
 
     /** The notifications of these readers from now on. */
@@ -52,10 +61,6 @@ class LiveStream implements SmartLifecycle {
                 .filter(arrival -> readers.contains(arrival.recipient()))
                 .onBackpressureBuffer(256)
                 .concatMap(arrival -> notifications.find(arrival.id()));
-    }
-
-    boolean isListening() {
-        return listening;
     }
 
     @Override
@@ -87,7 +92,6 @@ class LiveStream implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
-                listening = true;
                 backoff.reset();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -99,7 +103,6 @@ class LiveStream implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                listening = false;
                 if (running) {
                     Duration wait = backoff.next();
                     log.warn("Live stream lost its database session ({}); reconnecting in {} ms", e.getMessage(), wait.toMillis());
@@ -107,7 +110,6 @@ class LiveStream implements SmartLifecycle {
                 }
             }
         }
-        listening = false;
     }
 
     private void publish(String parameter) {

@@ -68,7 +68,8 @@ class NotificationController {
                 .map(n -> ServerSentEvent.builder(NotificationView.of(n)).id(n.id().toString()).event("notification").build());
         Flux<ServerSentEvent<NotificationView>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(i -> ServerSentEvent.<NotificationView>builder().comment("keep-alive").build());
-        return Flux.merge(events, heartbeat);
+        // the first comment sends the headers at once, so a client knows its stream is open before anything happens
+        return Flux.merge(events, heartbeat).startWith(ServerSentEvent.<NotificationView>builder().comment("open").build());
     }
 
     /** What was missed, then what arrives: listening starts first, so nothing falls in between, and nothing comes twice. */

@@ -22,7 +22,7 @@ import org.hrmobility.notification.routing.Route;
 
 /**
  * The notification texts of {@code templates/messages_<language>.properties}. A placeholder {@code {field}} takes
- * a payload field (a date reads as a date of the language); {@code {field,yes|no}} chooses by a true/false field.
+ * a payload field (a date reads as a date of the language, as written in Belgium); {@code {field,yes|no}} chooses by a true/false field.
  * A recipient's language that has no texts gets Dutch, the administration's language.
  */
 public final class Templates {
@@ -121,7 +121,7 @@ public final class Templates {
         if (ISO_DATE.matcher(value).matches()) {
             LocalDate date = date(value);
             if (date != null) {
-                return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)).format(date);
+                return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language + "-BE")).format(date);
             }
         }
         return value;

@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import jakarta.validation.ConstraintViolationException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,6 +52,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                             "message", String.valueOf(e.getDefaultMessage()))))
                     .toList());
         }
+        if (ex instanceof ConstraintViolationException invalid) {
+            // a @Validated controller's parameters are checked by method validation before the handler runs
+            return validation(invalid.getConstraintViolations().stream().map(v -> Map.<String, Object>of(
+                    "field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage())).toList());
+        }
         if (ex instanceof ServerWebInputException input) {
             return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                     input.getReason() == null ? "The request could not be read." : input.getReason());
@@ -77,6 +83,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         return Problem.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                         "Some fields are missing or invalid; see errors.")
                 .with("errors", errors);
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
