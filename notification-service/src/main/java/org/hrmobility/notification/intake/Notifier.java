@@ -84,23 +84,23 @@ class Notifier {
             List<Recipient> recipients = Recipients.of(route, about, current);
             Map<String, Object> fields = new HashMap<>(payload);
             fields.put("employeeName", current.map(Employee::name).orElse(about.employeeId()));
-            return Flux.fromIterable(recipients)
-                    .concatMap(recipient -> notification(route, event, about, recipient, fields, now))
+            List<String> people = recipients.stream().filter(Recipient::isPerson).map(Recipient::employeeId).toList();
+            Mono<Map<String, PreferenceRepository.Reader>> readers = people.isEmpty() ? Mono.just(Map.of()) : preferences.readers(people);
+            return readers.flatMapMany(byId -> Flux.fromIterable(recipients)
+                            .map(recipient -> notification(route, event, about, recipient, fields, byId.get(recipient.employeeId()), now)))
                     .concatMap(notifications::insertOnce)
                     .filter(Boolean::booleanValue)
                     .count();
         });
     }
 
-    private Mono<Notification> notification(Route route, IncomingEvent event, Recipients.About about, Recipient recipient,
-                                            Map<String, Object> fields, Instant now) {
-        if (!recipient.isPerson()) {
-            return Mono.just(build(route, event, about, recipient, fields, Templates.DEFAULT_LANGUAGE, Notification.EmailState.NONE, now));
+    /** A shared inbox (no reader) is written in Dutch and gets no e-mail; a person as they chose. */
+    private Notification notification(Route route, IncomingEvent event, Recipients.About about, Recipient recipient,
+                                      Map<String, Object> fields, PreferenceRepository.Reader reader, Instant now) {
+        if (reader == null) {
+            return build(route, event, about, recipient, fields, Templates.DEFAULT_LANGUAGE, Notification.EmailState.NONE, now);
         }
-        Mono<String> masterDataLanguage = directory.find(recipient.employeeId()).map(Employee::language)
-                .defaultIfEmpty(Templates.DEFAULT_LANGUAGE);
-        return Mono.zip(preferences.of(recipient.employeeId()), masterDataLanguage)
-                .map(t -> build(route, event, about, recipient, fields, t.getT1().languageOr(t.getT2()), emailState(t.getT1()), now));
+        return build(route, event, about, recipient, fields, reader.language(), emailState(reader.preferences()), now);
     }
 
     private Notification build(Route route, IncomingEvent event, Recipients.About about, Recipient recipient,
