@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.hrmobility.kit.decision.CalendarDays;
 import org.hrmobility.notification.NotificationSettings;
@@ -42,20 +44,22 @@ class EmailDispatcher {
     @Scheduled(fixedDelayString = "${hrm.notification.email.poll:PT1S}", initialDelayString = "PT2S")
     void sendDue() {
         Instant now = clock.instant();
-        List<EmailQueue.Mail> due = queue.claimDue(now, now.plus(Duration.ofMinutes(5)), 50).collectList().block(WAIT);
+        List<EmailQueue.Mail> due = queue.claimDue(now, now.plus(Duration.ofMinutes(5)), 100).collectList().block(WAIT);
+        List<UUID> sent = new ArrayList<>();
+        List<UUID> unaddressed = new ArrayList<>();
         for (EmailQueue.Mail mail : due) {
-            String to = writer.address(mail).block(WAIT);
-            if (to == null || to.isBlank()) {
-                queue.mark(mail.id(), "SKIPPED", "no e-mail address in master data").block(WAIT);
+            if (mail.address() == null) {
+                unaddressed.add(mail.id());
                 continue;
             }
             try {
-                writer.sendOne(to, mail);
-                queue.mark(mail.id(), "SENT", null).block(WAIT);
+                writer.sendOne(mail);
+                sent.add(mail.id());
             } catch (MailException e) {
                 failed(mail, e);
             }
         }
+        queue.mark(sent, "SENT", null).then(queue.mark(unaddressed, "SKIPPED", "no e-mail address in master data")).block(WAIT);
     }
 
     @Scheduled(fixedDelayString = "${hrm.notification.email.digest-check:PT1M}", initialDelayString = "PT5S")
@@ -72,9 +76,9 @@ class EmailDispatcher {
             if (mails.isEmpty()) {
                 continue;
             }
-            String to = writer.address(mails.get(0)).block(WAIT);
+            String to = mails.get(0).address();
             try {
-                if (to != null && !to.isBlank()) {
+                if (to != null) {
                     writer.sendDigest(to, mails.get(0).language(), day.toString(), mails);
                 }
                 queue.digestSent(recipient, day, cutoff, clock.instant()).block(WAIT);
@@ -88,7 +92,7 @@ class EmailDispatcher {
     private void failed(EmailQueue.Mail mail, MailException e) {
         if (mail.attempts() + 1 >= settings.maxAttempts()) {
             log.warn("E-mail of notification {} given up after {} attempts: {}", mail.id(), mail.attempts() + 1, e.getClass().getSimpleName());
-            queue.mark(mail.id(), "FAILED", e.getMessage()).block(WAIT);
+            queue.mark(List.of(mail.id()), "FAILED", e.getMessage()).block(WAIT);
         } else {
             log.info("E-mail of notification {} not sent, retried in {}: {}", mail.id(), settings.retryAfter(), e.getClass().getSimpleName());
             queue.retryLater(mail.id(), e.getMessage(), clock.instant().plus(settings.retryAfter())).block(WAIT);

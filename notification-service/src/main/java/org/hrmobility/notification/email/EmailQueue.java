@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.hrmobility.notification.message.Message;
@@ -18,11 +19,17 @@ import reactor.core.publisher.Mono;
 @Repository
 class EmailQueue {
 
-    /** A notification to e-mail: to its recipient's master-data address, or to {@code emailTo} when given. */
-    record Mail(UUID id, String recipient, String emailTo, String language, Message message, int attempts) {
+    /**
+     * A notification to e-mail, with its address: {@code email_to} when it names one, else the recipient's in master
+     * data, read when it is sent (master data may have arrived after the event); null when there is none.
+     */
+    record Mail(UUID id, String recipient, String address, String language, Message message, int attempts) {
     }
 
-    private static final String MAIL_COLUMNS = "id, recipient, email_to, language, title, expected, due_on, link, email_attempts";
+    private static final String MAIL_COLUMNS = """
+            n.id, n.recipient, n.language, n.title, n.expected, n.due_on, n.link, n.email_attempts,
+            coalesce(n.email_to, (select nullif(e.email, '') from hrm_kit.employee e
+                                  where n.recipient = 'person:' || e.employee_id)) as address""";
 
     private final DatabaseClient db;
 
@@ -32,18 +39,22 @@ class EmailQueue {
 
     /** Leases due e-mails until {@code lease}, so no other instance sends them meanwhile. */
     Flux<Mail> claimDue(Instant now, Instant lease, int limit) {
-        return db.sql("update notification set email_next_at = :lease where id in (select id from notification"
+        return db.sql("update notification n set email_next_at = :lease where n.id in (select id from notification"
                         + " where email_state = 'PENDING' and email_next_at <= :now order by email_next_at limit :limit"
                         + " for update skip locked) returning " + MAIL_COLUMNS)
                 .bind("now", utc(now)).bind("lease", utc(lease)).bind("limit", limit)
                 .map(EmailQueue::mail).all();
     }
 
-    Mono<Void> mark(UUID id, String state, String error) {
+    /** Marks these e-mails in one statement: SENT, SKIPPED or FAILED, with the error when there is one. */
+    Mono<Void> mark(List<UUID> ids, String state, String error) {
+        if (ids.isEmpty()) {
+            return Mono.empty();
+        }
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         update notification set email_state = :state, email_attempts = email_attempts + 1, email_error = :error
-                        where id = :id""")
-                .bind("id", id).bind("state", state);
+                        where id = any(:ids)""")
+                .bind("ids", ids.toArray(UUID[]::new)).bind("state", state);
         spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
         return spec.then();
     }
@@ -65,8 +76,8 @@ class EmailQueue {
     }
 
     Flux<Mail> digestOf(String recipient, Instant cutoff) {
-        return db.sql("select " + MAIL_COLUMNS + " from notification where recipient = :recipient and email_state = 'DIGEST'"
-                        + " and created_at < :cutoff order by created_at")
+        return db.sql("select " + MAIL_COLUMNS + " from notification n where n.recipient = :recipient and n.email_state = 'DIGEST'"
+                        + " and n.created_at < :cutoff order by n.created_at")
                 .bind("recipient", recipient).bind("cutoff", utc(cutoff)).map(EmailQueue::mail).all();
     }
 
@@ -80,7 +91,7 @@ class EmailQueue {
     }
 
     private static Mail mail(Readable row) {
-        return new Mail(row.get("id", UUID.class), row.get("recipient", String.class), row.get("email_to", String.class),
+        return new Mail(row.get("id", UUID.class), row.get("recipient", String.class), row.get("address", String.class),
                 row.get("language", String.class),
                 new Message(row.get("title", String.class), row.get("expected", String.class), row.get("due_on", LocalDate.class),
                         row.get("link", String.class)),

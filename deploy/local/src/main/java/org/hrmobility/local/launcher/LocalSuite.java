@@ -37,6 +37,7 @@ public final class LocalSuite implements AutoCloseable {
     private final List<ChildProcess> children = new ArrayList<>();
     private final List<MasterDataPublisher.Result> masterData = new ArrayList<>();
     private Devstack devstack;
+    private MailServer mail;
     private Path logDirectory;
     private double readySeconds;
 
@@ -67,6 +68,7 @@ public final class LocalSuite implements AutoCloseable {
         devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
                 options.dataDirectory(), env.externalKafka(), env.externalPostgres()));
         specs.stream().map(ServiceSpec::database).filter(d -> d != null).forEach(devstack::createDatabase);
+        mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
         logDirectory = logDirectory();
         for (ServiceSpec spec : specs) {
             try {
@@ -103,6 +105,8 @@ public final class LocalSuite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + options.port(SuiteOptions.KAFKA));
         env.put("HRM_ISSUER", options.issuer());
         env.put("HRM_JWK_SET_URI", options.issuer() + "/oauth2/jwks");
+        env.put("HRM_PUBLIC_URL", options.publicUrl());
+        env.put("HRM_SMTP_PORT", Integer.toString(options.port(SuiteOptions.SMTP)));
         if (database != null) {
             env.put("SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + options.port(SuiteOptions.POSTGRES) + "/" + database);
         }
@@ -141,6 +145,8 @@ public final class LocalSuite implements AutoCloseable {
         if (env.externalPostgres().isEmpty()) {
             Ports.requireFree(options.port(SuiteOptions.POSTGRES), "PostgreSQL", SuiteOptions.portVariable(SuiteOptions.POSTGRES));
         }
+        Ports.requireFree(options.port(SuiteOptions.SMTP), "the mail server (SMTP)", SuiteOptions.portVariable(SuiteOptions.SMTP));
+        Ports.requireFree(options.port(SuiteOptions.IMAP), "the mail server (IMAP)", SuiteOptions.portVariable(SuiteOptions.IMAP));
         for (ServiceSpec spec : specs) {
             Ports.requireFree(spec.port(), spec.name(), SuiteOptions.portVariable(spec.name()));
         }
@@ -187,6 +193,8 @@ public final class LocalSuite implements AutoCloseable {
         long postgres = ProcessMemory.postmasterPid(devstack.dataDirectory().resolve("postgres"));
         total += row(out, "PostgreSQL", "localhost:" + devstack.endpoints().postgresPort(), postgres, -1,
                 postgres > 0 ? ProcessMemory.treeRssMib(postgres) : -1);
+        out.append(String.format("  %-22s %-26s %8s %9s %9s%n", "mail (in the launcher)",
+                "smtp :" + options.port(SuiteOptions.SMTP) + ", imap :" + options.port(SuiteOptions.IMAP), "", "", ""));
         for (ChildProcess child : children) {
             total += row(out, child.spec().name(), "http://localhost:" + child.spec().port(), child.pid(),
                     child.readySeconds(), ProcessMemory.rssMib(child.pid()));
@@ -209,6 +217,9 @@ public final class LocalSuite implements AutoCloseable {
     public void close() {
         children.forEach(ChildProcess::terminate);
         children.forEach(child -> child.awaitExit(Duration.ofSeconds(20)));
+        if (mail != null) {
+            mail.close();
+        }
         if (devstack != null) {
             devstack.close();
         }

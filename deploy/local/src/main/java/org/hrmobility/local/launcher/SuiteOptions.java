@@ -22,6 +22,8 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
     public static final String IDENTITY = "identity-provider";
     public static final String KAFKA = "kafka";
     public static final String POSTGRES = "postgres";
+    public static final String SMTP = "smtp";
+    public static final String IMAP = "imap";
 
     /** The processes of the suite with their default ports, in start order. */
     static final Map<String, Integer> DEFAULT_PORTS = defaults();
@@ -30,6 +32,8 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put(KAFKA, 19092);
         ports.put(POSTGRES, 15432);
+        ports.put(SMTP, 3025);
+        ports.put(IMAP, 3143);
         ports.put(IDENTITY, 9000);
         ports.put("gateway", 8080);
         ports.put("mobility-service", 8081);
@@ -83,6 +87,11 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
 
     public String issuer() {
         return "http://localhost:" + port(IDENTITY);
+    }
+
+    /** Where people reach the suite: the gateway. */
+    public String publicUrl() {
+        return "http://localhost:" + port("gateway");
     }
 
     boolean runs(String service) {
