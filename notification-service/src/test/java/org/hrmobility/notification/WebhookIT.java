@@ -75,6 +75,9 @@ class WebhookIT extends NotificationApiTest {
                 List<Object> codes = ((List<?>) d.get("log")).stream().map(a -> ((Map<?, ?>) a).get("statusCode")).map(Object.class::cast).toList();
                 assertThat(codes).containsExactly(500, 503, 200);
             });
+            // the case handlers of the placed employee's entity are told in their shared inbox
+            assertThat(awaitInbox(people.hana, ofType(RedeploymentEvents.VACANCY_FILLED))).singleElement()
+                    .satisfies(n -> assertThat(n.get("title")).asString().contains(vacancy, "jobpunt"));
             // nothing more comes: the delivery is done
             await().during(java.time.Duration.ofMillis(800)).atMost(WAIT).until(() -> jobpunt.received().size() == 3);
         }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -40,6 +41,7 @@ public class LiveStream implements SmartLifecycle {
     private final JdbcSettings jdbc;
     private final NotificationRepository notifications;
     private final Sinks.Many<Arrival> arrivals = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Empty<Void> closing = Sinks.empty();
     private volatile boolean running;
     private Thread listener;
 
@@ -48,6 +50,11 @@ public class LiveStream implements SmartLifecycle {
         this.notifications = notifications;
         meters.ifAvailable(registry -> Gauge.builder("hrm.notification.streams", this, LiveStream::subscribers)
                 .description("live notification streams open on this instance").register(registry));
+    }
+
+    /** Completes when the instance stops: open streams end then, so a graceful shutdown does not wait on them. */
+    Mono<Void> closing() {
+        return closing.asMono();
     }
 
     /** How many live streams this instance serves now. */
@@ -78,6 +85,7 @@ public class LiveStream implements SmartLifecycle {
             listener.interrupt();
         }
         arrivals.tryEmitComplete();
+        closing.tryEmitEmpty();
     }
 
     @Override

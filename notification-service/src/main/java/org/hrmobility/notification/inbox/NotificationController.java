@@ -69,7 +69,8 @@ class NotificationController {
         Flux<ServerSentEvent<NotificationView>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(i -> ServerSentEvent.<NotificationView>builder().comment("keep-alive").build());
         // the first comment sends the headers at once, so a client knows its stream is open before anything happens
-        return Flux.merge(events, heartbeat).startWith(ServerSentEvent.<NotificationView>builder().comment("open").build());
+        return Flux.merge(events, heartbeat).takeUntilOther(live.closing())
+                .startWith(ServerSentEvent.<NotificationView>builder().comment("open").build());
     }
 
     /** What was missed, then what arrives: listening starts first, so nothing falls in between, and nothing comes twice. */

@@ -87,7 +87,8 @@ class Notifier {
             List<String> people = recipients.stream().filter(Recipient::isPerson).map(Recipient::employeeId).toList();
             Mono<Map<String, PreferenceRepository.Reader>> readers = people.isEmpty() ? Mono.just(Map.of()) : preferences.readers(people);
             return readers.flatMapMany(byId -> Flux.fromIterable(recipients)
-                            .map(recipient -> notification(route, event, about, recipient, fields, byId.get(recipient.employeeId()), now)))
+                            .map(recipient -> notification(route, event, about, recipient, fields,
+                                    recipient.isPerson() ? byId.get(recipient.employeeId()) : null, now)))
                     .concatMap(notifications::insertOnce)
                     .filter(Boolean::booleanValue)
                     .count();
