@@ -2,9 +2,11 @@ package org.hrmobility.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
-/** The suite's one front door (port 8080). Routes, security and resilience arrive with the gateway issue. */
+/** The suite's one front door (port 8080): routing, security, resilience and API docs for every service. */
 @SpringBootApplication
+@EnableConfigurationProperties(GatewaySettings.class)
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,38 @@
+package org.hrmobility.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code hrm.gateway.*}: where the services are, how long to wait for them, and what a client may send.
+ *
+ * @param services         base URL per service name (mobility, redeployment, evaluation, notification)
+ * @param requestsPerSecond sustained requests per second per client (token subject, else address), with
+ *                          {@code burst} more at once
+ */
+@ConfigurationProperties("hrm.gateway")
+public record GatewaySettings(Map<String, String> services,
+                              @DefaultValue("1s") Duration connectTimeout,
+                              @DefaultValue("10s") Duration responseTimeout,
+                              @DefaultValue("20") int requestsPerSecond,
+                              @DefaultValue("40") int burst,
+                              @DefaultValue("1MB") DataSize maxRequestSize,
+                              @DefaultValue Breaker breaker,
+                              @DefaultValue({"http://localhost:3000", "http://localhost:5173"}) List<String> corsOrigins) {
+
+    /** The circuit breaker in front of each service. */
+    public record Breaker(@DefaultValue("10") int window,
+                          @DefaultValue("5") int minimumCalls,
+                          @DefaultValue("50") float failureRatePercent,
+                          @DefaultValue("10s") Duration openFor) {
+    }
+
+    public GatewaySettings {
+        services = Map.copyOf(services);
+    }
+}

@@ -1,0 +1,38 @@
+package org.hrmobility.gateway.limits;
+
+import org.hrmobility.gateway.GatewaySettings;
+import org.hrmobility.gateway.problem.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/** A request body larger than {@code hrm.gateway.max-request-size} is answered 413 problem+json before anything reads it. */
+@Component
+class RequestSizeLimit implements WebFilter, Ordered {
+
+    private final long maxBytes;
+
+    RequestSizeLimit(GatewaySettings settings) {
+        this.maxBytes = settings.maxRequestSize().toBytes();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length > maxBytes) {
+            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+                    "The body has " + length + " bytes; at most " + maxBytes + " are accepted.");
+        }
+        return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+}

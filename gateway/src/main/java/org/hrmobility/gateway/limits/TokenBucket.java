@@ -1,0 +1,36 @@
+package org.hrmobility.gateway.limits;
+
+/**
+ * A token bucket: {@code burst} requests at once, refilled at {@code perSecond}. Plain Java, so the rate rule is
+ * tested without time passing for real.
+ */
+final class TokenBucket {
+
+    private final double perSecond;
+    private final double capacity;
+    private double tokens;
+    private long lastNanos;
+
+    TokenBucket(int perSecond, int burst, long nowNanos) {
+        this.perSecond = perSecond;
+        this.capacity = burst;
+        this.tokens = burst;
+        this.lastNanos = nowNanos;
+    }
+
+    /** Takes one token; when there is none, answers how many nanoseconds until there is (else 0). */
+    synchronized long take(long nowNanos) {
+        tokens = Math.min(capacity, tokens + (nowNanos - lastNanos) * perSecond / 1e9);
+        lastNanos = nowNanos;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return 0;
+        }
+        return (long) Math.ceil((1 - tokens) / perSecond * 1e9);
+    }
+
+    /** True when the bucket has been full long enough to be forgotten. */
+    synchronized boolean idleSince(long nowNanos, long idleNanos) {
+        return tokens + (nowNanos - lastNanos) * perSecond / 1e9 >= capacity && nowNanos - lastNanos > idleNanos;
+    }
+}
