@@ -14,8 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +32,7 @@ import reactor.core.publisher.Flux;
 /** The gateway in front of stand-in services: each rule of its routing, security, resilience and operability. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "logging.structured.format.console=")
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayIT {
 
     private static final StubService STUB = new StubService();
@@ -201,9 +205,9 @@ class GatewayIT {
     }
 
     @Test
-    @DisplayName("Operability: a correlation id is accepted or generated, returned and passed on; an unsafe one is replaced")
+    @DisplayName("Operability: a correlation id is accepted or generated, returned, passed on and logged; an unsafe one is replaced; tokens are never logged")
     @SuppressWarnings("unchecked")
-    void correlationId() {
+    void correlationId(CapturedOutput output) {
         String token = employee("correlation");
         WebTestClient.ResponseSpec given = web.get().uri("/api/redeployment/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .header("X-Correlation-Id", "req-42").exchange().expectStatus().isOk().expectHeader().valueEquals("X-Correlation-Id", "req-42");
@@ -215,6 +219,9 @@ class GatewayIT {
                 .header("X-Correlation-Id", "<script>").exchange().returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
         assertThat(replaced).isNotEqualTo("<script>").matches("[0-9a-f-]{36}");
         web.get().uri("/api/redeployment/cases").exchange().expectStatus().isUnauthorized().expectHeader().exists("X-Correlation-Id");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("GET /api/redeployment/cases 200", "GET /api/redeployment/cases 401"));
+        assertThat(output.getOut()).doesNotContain(token).doesNotContain("onErrorDropped");
     }
 
     @Test

@@ -29,13 +29,14 @@ class AccessLog implements WebFilter, Ordered {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             long millis = (System.nanoTime() - started) / 1_000_000;
+            String correlationId = exchange.getAttribute(CorrelationId.ATTRIBUTE);
             log.atInfo()
                     .addKeyValue("http.request.method", exchange.getRequest().getMethod().name())
                     .addKeyValue("url.path", exchange.getRequest().getPath().value())
                     .addKeyValue("http.response.status_code", status == null ? 0 : status.value())
                     .addKeyValue("event.duration_ms", millis)
                     .addKeyValue("route", route == null ? "gateway" : route.getId())
-                    .addKeyValue("correlation_id", exchange.getAttribute(CorrelationId.ATTRIBUTE))
+                    .addKeyValue("correlation_id", correlationId)
                     .log("{} {} {} {} ms", exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
                             status == null ? "-" : status.value(), millis);
         });

@@ -39,7 +39,7 @@ final class ChildProcess {
         command.addAll(spec.arguments());
         Path log = logDirectory.resolve(spec.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(spec.environment());
         builder.environment().put("SERVER_PORT", String.valueOf(spec.port()));
         return new ChildProcess(spec, log, builder.start(), System.nanoTime());

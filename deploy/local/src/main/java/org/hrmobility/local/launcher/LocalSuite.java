@@ -170,6 +170,34 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** Stops one process of the suite (a service, the gateway), as an outage would. */
+    public void stop(String name) {
+        ChildProcess child = child(name);
+        child.terminate();
+        child.awaitExit(Duration.ofSeconds(20));
+        children.remove(child);
+        log.info("{} stopped", name);
+    }
+
+    /** Starts a stopped process again, with the same settings, and waits until it is ready. */
+    public void restart(String name) throws InterruptedException {
+        ServiceSpec spec = specs().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new LaunchException("no process " + name + " in this suite"));
+        try {
+            ChildProcess child = ChildProcess.start(spec, logDirectory);
+            children.add(child);
+            child.awaitReady(READY_TIMEOUT);
+            log.info("{} ready again after {} s", name, String.format("%.1f", child.readySeconds()));
+        } catch (IOException e) {
+            throw new LaunchException("cannot start " + name + ": " + e.getMessage());
+        }
+    }
+
+    private ChildProcess child(String name) {
+        return children.stream().filter(c -> c.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new LaunchException(name + " is not running"));
+    }
+
     public List<MasterDataPublisher.Result> masterData() {
         return List.copyOf(masterData);
     }
