@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -23,6 +24,12 @@ import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -75,7 +82,7 @@ class SuiteScenariosIT {
 
     @Test
     @Order(1)
-    @DisplayName("R-RED-1..6 end to end: registered, admitted, two refusals, placed ex officio on the third offer into jobpunt's vacancy; lars and emma told at each step; jobpunt told by a signed webhook")
+    @DisplayName("R-RED-1..6 end to end: registered (the request's correlation id is the trace its events carry on Kafka), admitted, two refusals, placed ex officio on the third offer into jobpunt's vacancy; lars and emma told at each step; jobpunt told by a signed webhook")
     void redeployment() throws Exception {
         String hana = api.user("hana");
         String lars = api.user("lars");
@@ -86,7 +93,9 @@ class SuiteScenariosIT {
                     + "\",\"eventTypes\":[\"hrm.redeployment.VacancyFilled.v1\"]}").json();
             String secret = subscription.get("secret").asString();
 
-            String caseId = once(201, () -> api.post(hana, "/api/redeployment/cases", "{\"employeeId\":\"E-0003\"}")).createdId();
+            SuiteClient.Answer opened = once(201, () -> api.post(hana, "/api/redeployment/cases", "{\"employeeId\":\"E-0003\"}"));
+            String caseId = opened.createdId();
+            assertThat(traceparentOfFirstEvent(caseId)).contains("-" + opened.header("X-Correlation-Id") + "-");
             String cases = "/api/redeployment/cases/" + caseId;
             assertThat(api.post(lars, cases + "/guidance-trajectory",
                     "{\"from\":\"2026-03-01\",\"to\":\"2026-09-30\",\"actions\":[\"coaching\",\"training\"]}").status()).isEqualTo(200);
@@ -218,6 +227,26 @@ class SuiteScenariosIT {
         suite.restart("notification-service");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get(lars, "/api/notifications?size=200").body()).contains(missed));
+    }
+
+    /** The trace the case's first event carries on Kafka: the request's, started at the gateway. */
+    private static String traceparentOfFirstEvent(String caseId) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.devstack().orElseThrow().endpoints().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "scenario-" + caseId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("hrm.redeployment.events"));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header traceparent = record.headers().lastHeader("traceparent");
+                    if (caseId.equals(record.key()) && traceparent != null) {
+                        return new String(traceparent.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            throw new AssertionError("no event of case " + caseId + " on hrm.redeployment.events");
+        }
     }
 
     private static String sign(String secret, String id, String timestamp, String body) throws GeneralSecurityException {
