@@ -33,6 +33,6 @@ public record GatewaySettings(Map<String, String> services,
     }
 
     public GatewaySettings {
-        services = Map.copyOf(services);
+        services = services == null ? Map.of() : Map.copyOf(services);
     }
 }

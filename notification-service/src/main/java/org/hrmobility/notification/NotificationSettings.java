@@ -26,9 +26,12 @@ public record NotificationSettings(@DefaultValue("http://localhost:8080") String
     }
 
     /**
-     * @param pauseAfter deliveries in a row that ran out of attempts before the subscription is paused
+     * @param pauseAfter            deliveries in a row that ran out of attempts before the subscription is paused
+     * @param allowPrivateAddresses whether endpoints may be on loopback or private addresses: only for a local run
+     *                              and tests, where the receivers run on this machine
      */
-    public record Webhooks(@DefaultValue("8") int maxAttempts,
+    public record Webhooks(@DefaultValue("false") boolean allowPrivateAddresses,
+                           @DefaultValue("8") int maxAttempts,
                            @DefaultValue("PT2S") Duration backoffInitial,
                            @DefaultValue("2.0") double backoffMultiplier,
                            @DefaultValue("PT10M") Duration backoffMax,

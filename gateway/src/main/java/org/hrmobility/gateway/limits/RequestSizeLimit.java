@@ -3,6 +3,7 @@ package org.hrmobility.gateway.limits;
 import org.hrmobility.gateway.GatewaySettings;
 import org.hrmobility.gateway.problem.Problems;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -11,7 +12,11 @@ import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
 
-/** A request body larger than {@code hrm.gateway.max-request-size} is answered 413 problem+json before anything reads it. */
+/**
+ * A request body larger than {@code hrm.gateway.max-request-size} is answered 413 problem+json before anything
+ * reads it. A body without a length (chunked) cannot be judged so: it is answered 411, as HTTP allows; every
+ * client of this API knows its body's length.
+ */
 @Component
 class RequestSizeLimit implements WebFilter, Ordered {
 
@@ -24,6 +29,10 @@ class RequestSizeLimit implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length < 0 && exchange.getRequest().getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return Problems.write(exchange, HttpStatus.LENGTH_REQUIRED, "length-required", "Length required",
+                    "Send the body with a Content-Length (at most " + maxBytes + " bytes).");
+        }
         if (length > maxBytes) {
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
                     "The body has " + length + " bytes; at most " + maxBytes + " are accepted.");

@@ -1,5 +1,7 @@
 package org.hrmobility.gateway.observability;
 
+import java.util.regex.Pattern;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -14,13 +16,15 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * One access-log line per request, as JSON fields (ECS) on the {@code hrm.access} logger: method, path (never the
- * query, which may hold personal data), route, status, duration and correlation id. No tokens, no subjects.
+ * One access-log line per request, as JSON fields (ECS) on the {@code hrm.access} logger: method, path, route,
+ * status, duration and correlation id. No tokens, no subjects, no query; and in the path every segment with a
+ * digit (an employee or case id) is masked, since ids point at people.
  */
 @Component
 class AccessLog implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("hrm.access");
+    private static final Pattern ID_SEGMENT = Pattern.compile("/[^/]*[0-9][^/]*");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -30,16 +34,21 @@ class AccessLog implements WebFilter, Ordered {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             long millis = (System.nanoTime() - started) / 1_000_000;
             String correlationId = exchange.getAttribute(CorrelationId.ATTRIBUTE);
+            String path = masked(exchange.getRequest().getPath().value());
             log.atInfo()
                     .addKeyValue("http.request.method", exchange.getRequest().getMethod().name())
-                    .addKeyValue("url.path", exchange.getRequest().getPath().value())
+                    .addKeyValue("url.path", path)
                     .addKeyValue("http.response.status_code", status == null ? 0 : status.value())
                     .addKeyValue("event.duration_ms", millis)
                     .addKeyValue("route", route == null ? "gateway" : route.getId())
                     .addKeyValue("correlation_id", correlationId)
-                    .log("{} {} {} {} ms", exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+                    .log("{} {} {} {} ms", exchange.getRequest().getMethod().name(), path,
                             status == null ? "-" : status.value(), millis);
         });
+    }
+
+    static String masked(String path) {
+        return ID_SEGMENT.matcher(path).replaceAll("/*");
     }
 
     @Override

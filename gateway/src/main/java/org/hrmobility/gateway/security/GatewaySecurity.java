@@ -36,7 +36,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class GatewaySecurity {
 
     static final String[] PUBLIC_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
     @Bean

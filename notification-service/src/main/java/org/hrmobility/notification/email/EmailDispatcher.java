@@ -13,21 +13,23 @@ import org.hrmobility.kit.decision.CalendarDays;
 import org.hrmobility.notification.NotificationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends queued e-mails one by one, and the daily digests once their hour has come (Brussels time). A mail
- * server that fails is tried again after {@code retry-after}, up to {@code max-attempts}; a crash between
- * sending and marking sends that one e-mail again (at least once, never lost). Logs name no address: the
- * error, which may, stays with the notification.
+ * Sends queued e-mails one by one, and the daily digests once their hour has come (Brussels time), each
+ * person's digest claimed first so that only one instance sends it. A mail that fails is tried again after
+ * {@code retry-after}, up to {@code max-attempts}; a crash between sending and marking sends that one e-mail
+ * again (at least once, never lost). Logs name no address: the error, which may, stays with the notification.
  */
 @Component
 class EmailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A batch is leased for longer than its sends can take (20 e-mails at the SMTP timeouts of 15 s each). */
+    private static final int BATCH = 20;
+    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final EmailQueue queue;
     private final MailWriter writer;
@@ -44,8 +46,7 @@ class EmailDispatcher {
     @Scheduled(fixedDelayString = "${hrm.notification.email.poll:PT1S}", initialDelayString = "PT2S")
     void sendDue() {
         Instant now = clock.instant();
-        List<EmailQueue.Mail> due = queue.claimDue(now, now.plus(Duration.ofMinutes(5)), 100).collectList().block(WAIT);
-        List<UUID> sent = new ArrayList<>();
+        List<EmailQueue.Mail> due = queue.claimDue(now, now.plus(LEASE), BATCH).collectList().block(WAIT);
         List<UUID> unaddressed = new ArrayList<>();
         for (EmailQueue.Mail mail : due) {
             if (mail.address() == null) {
@@ -54,12 +55,13 @@ class EmailDispatcher {
             }
             try {
                 writer.sendOne(mail);
-                sent.add(mail.id());
-            } catch (MailException e) {
+                // marked at once: a crash re-sends at most this one e-mail
+                queue.mark(List.of(mail.id()), "SENT", null).block(WAIT);
+            } catch (RuntimeException e) {
                 failed(mail, e);
             }
         }
-        queue.mark(sent, "SENT", null).then(queue.mark(unaddressed, "SKIPPED", "no e-mail address in master data")).block(WAIT);
+        queue.mark(unaddressed, "SKIPPED", "no e-mail address in master data").block(WAIT);
     }
 
     @Scheduled(fixedDelayString = "${hrm.notification.email.digest-check:PT1M}", initialDelayString = "PT5S")
@@ -70,26 +72,34 @@ class EmailDispatcher {
         if (now.toInstant().isBefore(cutoff)) {
             return;
         }
-        List<String> recipients = queue.digestRecipients(cutoff, day).collectList().block(WAIT);
-        for (String recipient : recipients) {
-            List<EmailQueue.Mail> mails = queue.digestOf(recipient, cutoff).collectList().block(WAIT);
-            if (mails.isEmpty()) {
-                continue;
-            }
-            String to = mails.get(0).address();
-            try {
-                if (to != null) {
-                    writer.sendDigest(to, mails.get(0).language(), day.toString(), mails);
-                }
-                queue.digestSent(recipient, day, cutoff, clock.instant()).block(WAIT);
-                log.info("Daily digest of {} notification(s) sent", mails.size());
-            } catch (MailException e) {
-                log.warn("Daily digest not sent, tried again at the next check: {}", e.getClass().getSimpleName());
+        for (String recipient : queue.digestRecipients(cutoff, day).collectList().block(WAIT)) {
+            if (Boolean.TRUE.equals(queue.claimDigest(recipient, day, clock.instant()).block(WAIT))) {
+                sendDigest(recipient, day, cutoff);
             }
         }
     }
 
-    private void failed(EmailQueue.Mail mail, MailException e) {
+    private void sendDigest(String recipient, LocalDate day, Instant cutoff) {
+        List<EmailQueue.Mail> mails = queue.digestOf(recipient, cutoff).collectList().block(WAIT);
+        if (mails.isEmpty()) {
+            return;
+        }
+        String to = mails.get(0).address();
+        if (to == null) {
+            queue.markDigest(recipient, cutoff, "SKIPPED").block(WAIT);
+            return;
+        }
+        try {
+            writer.sendDigest(to, mails.get(0).language(), day.toString(), mails);
+            queue.markDigest(recipient, cutoff, "SENT").block(WAIT);
+            log.info("Daily digest of {} notification(s) sent", mails.size());
+        } catch (RuntimeException e) {
+            log.warn("Daily digest not sent, tried again at the next check: {}", e.getClass().getSimpleName());
+            queue.releaseDigest(recipient, day).block(WAIT);
+        }
+    }
+
+    private void failed(EmailQueue.Mail mail, RuntimeException e) {
         if (mail.attempts() + 1 >= settings.maxAttempts()) {
             log.warn("E-mail of notification {} given up after {} attempts: {}", mail.id(), mail.attempts() + 1, e.getClass().getSimpleName());
             queue.mark(List.of(mail.id()), "FAILED", e.getMessage()).block(WAIT);

@@ -23,13 +23,13 @@ class EmailQueue {
      * A notification to e-mail, with its address: {@code email_to} when it names one, else the recipient's in master
      * data, read when it is sent (master data may have arrived after the event); null when there is none.
      */
-    record Mail(UUID id, String recipient, String address, String language, Message message, int attempts) {
+    record Mail(UUID id, String address, String language, Message message, int attempts) {
     }
 
     private static final String MAIL_COLUMNS = """
-            n.id, n.recipient, n.language, n.title, n.expected, n.due_on, n.link, n.email_attempts,
+            n.id, n.language, n.title, n.expected, n.due_on, n.link, n.email_attempts,
             coalesce(n.email_to, (select nullif(e.email, '') from hrm_kit.employee e
-                                  where n.recipient = 'person:' || e.employee_id)) as address""";
+                                  where n.recipient like 'person:%' and e.employee_id = substr(n.recipient, 8))) as address""";
 
     private final DatabaseClient db;
 
@@ -60,10 +60,12 @@ class EmailQueue {
     }
 
     Mono<Void> retryLater(UUID id, String error, Instant at) {
-        return db.sql("""
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         update notification set email_attempts = email_attempts + 1, email_error = :error, email_next_at = :at
                         where id = :id""")
-                .bind("id", id).bind("error", error).bind("at", utc(at)).then();
+                .bind("id", id).bind("at", utc(at));
+        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        return spec.then();
     }
 
     /** Who has digest notifications from before the cut-off and had no digest yet on this day. */
@@ -81,17 +83,28 @@ class EmailQueue {
                 .bind("recipient", recipient).bind("cutoff", utc(cutoff)).map(EmailQueue::mail).all();
     }
 
-    Mono<Void> digestSent(String recipient, LocalDate day, Instant cutoff, Instant at) {
+    /** Claims this person's digest of the day; false when it is already someone's (another instance, an earlier check). */
+    Mono<Boolean> claimDigest(String recipient, LocalDate day, Instant at) {
         return db.sql("insert into digest_sent (person, day, sent_at) values (:recipient, :day, :at) on conflict do nothing")
-                .bind("recipient", recipient).bind("day", day).bind("at", utc(at)).then()
-                .then(db.sql("""
-                                update notification set email_state = 'SENT', email_attempts = email_attempts + 1
-                                where recipient = :recipient and email_state = 'DIGEST' and created_at < :cutoff""")
-                        .bind("recipient", recipient).bind("cutoff", utc(cutoff)).then());
+                .bind("recipient", recipient).bind("day", day).bind("at", utc(at)).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /** Gives the claim back after a failed send, so the next check tries again. */
+    Mono<Void> releaseDigest(String recipient, LocalDate day) {
+        return db.sql("delete from digest_sent where person = :recipient and day = :day")
+                .bind("recipient", recipient).bind("day", day).then();
+    }
+
+    /** Marks what the digest held: SENT, or SKIPPED when the person has no address. */
+    Mono<Void> markDigest(String recipient, Instant cutoff, String state) {
+        return db.sql("""
+                        update notification set email_state = :state, email_attempts = email_attempts + 1
+                        where recipient = :recipient and email_state = 'DIGEST' and created_at < :cutoff""")
+                .bind("state", state).bind("recipient", recipient).bind("cutoff", utc(cutoff)).then();
     }
 
     private static Mail mail(Readable row) {
-        return new Mail(row.get("id", UUID.class), row.get("recipient", String.class), row.get("address", String.class),
+        return new Mail(row.get("id", UUID.class), row.get("address", String.class),
                 row.get("language", String.class),
                 new Message(row.get("title", String.class), row.get("expected", String.class), row.get("due_on", LocalDate.class),
                         row.get("link", String.class)),

@@ -1,7 +1,6 @@
 package org.hrmobility.notification.inbox;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.hrmobility.notification.message.Message;

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,12 +75,20 @@ class NotificationController {
                 .startWith(ServerSentEvent.<NotificationView>builder().comment("open").build());
     }
 
-    /** What was missed, then what arrives: listening starts first, so nothing falls in between, and nothing comes twice. */
+    /**
+     * What was missed, then what arrives: listening starts first, so nothing falls in between, nothing comes twice,
+     * and the listener goes when the client does.
+     */
     private Flux<Notification> catchUp(UUID lastSeen, List<String> readers) {
-        Flux<Notification> arriving = live.of(readers).replay(256).autoConnect(0);
-        return notifications.after(lastSeen, readers).collectList().flatMapMany(missed -> {
-            Set<UUID> replayed = missed.stream().map(Notification::id).collect(Collectors.toSet());
-            return Flux.fromIterable(missed).concatWith(arriving.filter(n -> !replayed.contains(n.id())));
+        return Flux.defer(() -> {
+            ConnectableFlux<Notification> arriving = live.of(readers).replay(256);
+            Disposable listening = arriving.connect();
+            return notifications.after(lastSeen, readers).collectList()
+                    .flatMapMany(missed -> {
+                        Set<UUID> replayed = missed.stream().map(Notification::id).collect(Collectors.toSet());
+                        return Flux.fromIterable(missed).concatWith(arriving.filter(n -> !replayed.contains(n.id())));
+                    })
+                    .doFinally(signal -> listening.dispose());
         });
     }
 

@@ -74,10 +74,13 @@ public class NotificationRepository {
                 .map(NotificationRepository::read).one();
     }
 
-    /** These readers' notifications created after the given one, oldest first: what a reconnecting stream missed. */
+    /**
+     * These readers' notifications from the given one's time on, but for that one, oldest first: what a reconnecting
+     * stream missed (one event can notify a reader twice at the same instant, as a person and as a case handler).
+     */
     public Flux<Notification> after(UUID lastSeen, List<String> readers) {
-        return db.sql("select " + COLUMNS + " from notification where recipient = any(:readers)"
-                        + " and created_at > (select created_at from notification where id = :last) order by created_at, id limit 500")
+        return db.sql("select " + COLUMNS + " from notification where recipient = any(:readers) and id <> :last"
+                        + " and created_at >= (select created_at from notification where id = :last) order by created_at, id limit 500")
                 .bind("readers", readers.toArray(String[]::new)).bind("last", lastSeen)
                 .map(NotificationRepository::read).all();
     }

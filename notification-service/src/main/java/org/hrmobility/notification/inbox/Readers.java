@@ -6,7 +6,10 @@ import java.util.List;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.notification.routing.Recipient;
 
-/** Whose notifications a caller reads: their own, their entity's case handlers' if they are one, a client's own. */
+/**
+ * Whose notifications a caller reads: their own as a person, their entity's case handlers' if they are one, and
+ * those addressed to their token's subject (a machine client's, or a webhook subscription's owner's).
+ */
 public final class Readers {
 
     private Readers() {
@@ -19,9 +22,8 @@ public final class Readers {
             if (user.isCaseHandler() && user.entity() != null) {
                 keys.add(Recipient.teamKey(user.entity()));
             }
-        } else {
-            keys.add(Recipient.clientKey(user.subject()));
         }
+        keys.add(Recipient.clientKey(user.subject()));
         return List.copyOf(keys);
     }
 }

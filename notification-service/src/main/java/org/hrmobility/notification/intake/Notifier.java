@@ -72,9 +72,10 @@ class Notifier {
         Mono<Long> people = Routes.forCeType(event.metadata().type())
                 .map(route -> notifyPeople(route, event, payload, now))
                 .orElse(Mono.just(0L));
-        return people.zipWith(webhooks.enqueue(event, payload, now))
-                .doOnNext(counts -> log.debug("{} {}: {} notification(s), {} webhook delivery(ies)", event.metadata().type(),
-                        event.metadata().id(), counts.getT1(), counts.getT2()))
+        // one statement at a time: they share the consuming transaction's connection
+        return people.flatMap(notified -> webhooks.enqueue(event, payload, now)
+                        .doOnNext(queued -> log.debug("{} {}: {} notification(s), {} webhook delivery(ies)", event.metadata().type(),
+                                event.metadata().id(), notified, queued)))
                 .then();
     }
 

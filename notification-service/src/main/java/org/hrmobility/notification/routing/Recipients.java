@@ -33,8 +33,9 @@ public final class Recipients {
     }
 
     public static List<Recipient> of(Route route, About about, Optional<Employee> current) {
-        String lineManager = current.map(Employee::lineManagerId).orElse(about.lineManagerId());
-        String entity = current.map(Employee::entity).orElse(about.entity());
+        // today's master data wins, also when it says the employee has no line manager any more
+        String lineManager = current.isPresent() ? current.get().lineManagerId() : about.lineManagerId();
+        String entity = current.isPresent() ? current.get().entity() : about.entity();
         AccessPolicy.Owner owner = new AccessPolicy.Owner(about.employeeId(), lineManager);
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         for (Audience audience : Audience.values()) {

@@ -48,11 +48,9 @@ class SubscriptionPauses {
         }
         Instant now = clock.instant();
         String reason = failedInARow + " deliveries in a row failed; last: " + lastError;
-        return webhooks.find(subscriptionId)
-                .filter(s -> s.status() == Subscription.Status.ACTIVE)
-                .flatMap(s -> webhooks.setStatus(s.id(), Subscription.Status.PAUSED, reason, now))
+        return webhooks.pauseIfActive(subscriptionId, reason, now)
                 .flatMap(paused -> {
-                    log.warn("Webhook subscription {} of {} paused: {}", paused.id(), paused.owner(), reason);
+                    log.warn("Webhook subscription {} paused: {}", paused.id(), reason);
                     return notifications.insertOnce(ownerNotice(paused, now)).then();
                 });
     }

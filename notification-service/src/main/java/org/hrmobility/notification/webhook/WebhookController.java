@@ -55,11 +55,13 @@ class WebhookController {
 
     private final WebhookRepository webhooks;
     private final CircuitBreakerRegistry breakers;
+    private final Endpoints endpoints;
     private final Clock clock;
 
-    WebhookController(WebhookRepository webhooks, CircuitBreakerRegistry breakers, Clock clock) {
+    WebhookController(WebhookRepository webhooks, CircuitBreakerRegistry breakers, Endpoints endpoints, Clock clock) {
         this.webhooks = webhooks;
         this.breakers = breakers;
+        this.endpoints = endpoints;
         this.clock = clock;
     }
 
@@ -77,6 +79,7 @@ class WebhookController {
                         "A " + role + " may follow " + allowed.stream().sorted().toList() + ", not " + type + ".");
             }
         }
+        endpoints.check(request.url());
         Instant now = clock.instant();
         Subscription subscription = new Subscription(UUID.randomUUID(), user.subject(), role, request.url(),
                 request.eventTypes().stream().distinct().toList(), WebhookSignature.newSecret(), request.contactEmail(),
@@ -99,6 +102,7 @@ class WebhookController {
     @DeleteMapping("/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id, CurrentUser user) {
         return owned(id, user).flatMap(s -> webhooks.setStatus(id, Subscription.Status.DELETED, "deleted by its owner", clock.instant()))
+                .then(webhooks.cancelPending(id))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

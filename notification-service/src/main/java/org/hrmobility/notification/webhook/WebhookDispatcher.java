@@ -1,5 +1,7 @@
 package org.hrmobility.notification.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -80,27 +84,28 @@ class WebhookDispatcher {
             return;
         }
         inFlight.acquireUninterruptibly();
-        long timestamp = clock.instant().getEpochSecond();
-        String messageId = due.eventId().toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/cloudevents+json")
-                .header(WebhookSignature.ID, messageId)
-                .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(due.secret(), messageId, timestamp, due.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(due.body()))
-                .build();
         long started = System.nanoTime();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        CompletableFuture<HttpResponse<InputStream>> sent;
+        try {
+            sent = http.sendAsync(request(due), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (RuntimeException e) {
+            // an endpoint no request can be built for: a failed attempt like any other, and its permits back
+            sent = CompletableFuture.failedFuture(e);
+        }
+        // the answer's status is all that counts: its body is closed unread, so a slow body holds no one up
+        sent.orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
             try {
                 long nanos = System.nanoTime() - started;
                 Integer status = response == null ? null : response.statusCode();
+                closeQuietly(response);
                 if (status != null && status >= 200 && status < 300) {
                     breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
                     record(due, status, null, nanos, true);
                 } else {
-                    String reason = error != null ? error.getClass().getSimpleName() + ": " + error.getMessage() : "HTTP " + status;
-                    breaker.onError(nanos, TimeUnit.NANOSECONDS, error != null ? error : new IllegalStateException(reason));
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    // the kind of failure only: the delivery log is the owner's, and must not map the network for them
+                    String reason = cause != null ? cause.getClass().getSimpleName() : "HTTP " + status;
+                    breaker.onError(nanos, TimeUnit.NANOSECONDS, cause != null ? cause : new IllegalStateException(reason));
                     record(due, status, reason, nanos, false);
                 }
             } catch (RuntimeException e) {
@@ -109,6 +114,29 @@ class WebhookDispatcher {
                 inFlight.release();
             }
         });
+    }
+
+    private HttpRequest request(WebhookRepository.Due due) {
+        long timestamp = clock.instant().getEpochSecond();
+        String messageId = due.eventId().toString();
+        return HttpRequest.newBuilder(URI.create(due.url()))
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/cloudevents+json")
+                .header(WebhookSignature.ID, messageId)
+                .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
+                .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(due.secret(), messageId, timestamp, due.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(due.body()))
+                .build();
+    }
+
+    private static void closeQuietly(HttpResponse<InputStream> response) {
+        if (response != null) {
+            try {
+                response.body().close();
+            } catch (IOException e) {
+                // the status is what counts; a body that will not close is the connection's problem
+            }
+        }
     }
 
     private void record(WebhookRepository.Due due, Integer status, String error, long nanos, boolean ok) {

@@ -27,7 +27,9 @@ public class WebhookFanOut {
     /** @return how many deliveries were queued */
     public Mono<Long> enqueue(IncomingEvent event, Map<String, ?> payload, Instant now) {
         String type = event.metadata().type();
-        return webhooks.listeningTo(type)
+        // read the subscriptions whole before inserting: the transaction's one connection runs a statement at a time
+        return webhooks.listeningTo(type).collectList()
+                .flatMapIterable(subscriptions -> subscriptions)
                 .filter(subscription -> WebhookAccess.mayReceive(subscription, type, payload))
                 .concatMap(subscription -> webhooks.enqueue(subscription.id(), event.metadata().id(), type, cloudEvent(event), now))
                 .filter(Boolean::booleanValue)

@@ -78,6 +78,21 @@ class WebhookRepository {
         return spec.map(WebhookRepository::subscription).one();
     }
 
+    /** A deleted subscription's deliveries will never go: they leave the queue. */
+    Mono<Void> cancelPending(UUID subscriptionId) {
+        return db.sql("update webhook_delivery set state = 'CANCELLED' where subscription_id = :id and state in ('PENDING', 'FAILED')")
+                .bind("id", subscriptionId).then();
+    }
+
+    /** Pauses an active subscription; empty when it was not active (another failure paused it first). */
+    Mono<Subscription> pauseIfActive(UUID id, String reason, Instant at) {
+        return db.sql("""
+                        update webhook_subscription set status = 'PAUSED', paused_reason = :reason, updated_at = :at
+                        where id = :id and status = 'ACTIVE' returning *""")
+                .bind("id", id).bind("reason", reason).bind("at", utc(at))
+                .map(WebhookRepository::subscription).one();
+    }
+
     /** Deliveries that ran out of attempts go again, from their first attempt. */
     Mono<Long> requeueFailed(UUID subscriptionId, Instant at) {
         return db.sql("""

@@ -63,6 +63,15 @@ class RecipientsTest {
     }
 
     @Test
+    @DisplayName("Notifications: when master data says the employee has no line manager any more, the producer's is not told")
+    void noManagerAnyMore() {
+        List<Recipient> recipients = Recipients.of(route(RedeploymentEvents.OFFER_REFUSED.ceType()), Recipients.About.of(ABOUT_EMMA),
+                Optional.of(emma(null, "DEPT-WSE")));
+
+        assertThat(keys(recipients)).containsExactly("team:DEPT-WSE");
+    }
+
+    @Test
     @DisplayName("Notifications: without master data yet, the producer's line manager and entity are used")
     void withoutMasterData() {
         List<Recipient> recipients = Recipients.of(route(RedeploymentEvents.OFFER_REFUSED.ceType()),

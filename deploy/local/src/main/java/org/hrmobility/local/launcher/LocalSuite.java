@@ -107,6 +107,8 @@ public final class LocalSuite implements AutoCloseable {
         env.put("HRM_JWK_SET_URI", options.issuer() + "/oauth2/jwks");
         env.put("HRM_PUBLIC_URL", options.publicUrl());
         env.put("HRM_SMTP_PORT", Integer.toString(options.port(SuiteOptions.SMTP)));
+        // on one machine, webhook receivers (a recruitment system's test endpoint) are on localhost too
+        env.put("HRM_WEBHOOKS_ALLOW_PRIVATE", "true");
         if (database != null) {
             env.put("SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + options.port(SuiteOptions.POSTGRES) + "/" + database);
         }
@@ -181,11 +183,15 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts a stopped process again, with the same settings, and waits until it is ready. */
     public void restart(String name) throws InterruptedException {
+        if (children.stream().anyMatch(c -> c.spec().name().equals(name))) {
+            throw new LaunchException(name + " is running; stop it first");
+        }
         ServiceSpec spec = specs().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new LaunchException("no process " + name + " in this suite"));
         try {
             ChildProcess child = ChildProcess.start(spec, logDirectory);
             children.add(child);
+            // a child that never gets ready stays in the list, so close() stops it
             child.awaitReady(READY_TIMEOUT);
             log.info("{} ready again after {} s", name, String.format("%.1f", child.readySeconds()));
         } catch (IOException e) {
