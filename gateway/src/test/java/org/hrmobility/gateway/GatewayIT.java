@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -26,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
 
@@ -40,6 +42,8 @@ class GatewayIT {
 
     @Autowired
     WebTestClient web;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -164,6 +168,17 @@ class GatewayIT {
 
         assertThat(problem.get("detail")).asString().contains("redeployment");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2800));
+    }
+
+    @Test
+    @DisplayName("Resilience: many calls at once to a healthy service all pass (no bulkhead answers 503 for it)")
+    void concurrentCallsPass() {
+        WebClient client = WebClient.create("http://localhost:" + port);
+        List<Integer> answered = Flux.range(0, 60)
+                .flatMap(i -> client.get().uri("/api/mobility/steady").header(HttpHeaders.AUTHORIZATION, "Bearer " + employee("concurrent-" + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 60)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(answered).hasSize(60).containsOnly(200);
     }
 
     @Test

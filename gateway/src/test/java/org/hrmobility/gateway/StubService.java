@@ -36,6 +36,10 @@ final class StubService implements AutoCloseable {
             sleep(3000);
             answer(exchange, 200, "{}");
         });
+        server.createContext("/api/mobility/steady", exchange -> {
+            sleep(300);
+            answer(exchange, 200, "{}");
+        });
         server.createContext("/api/redeployment/flaky", exchange -> {
             if (exchange.getRequestMethod().equals("POST")) {
                 postCalls.incrementAndGet();

@@ -1,0 +1,109 @@
+package org.hrmobility.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.tryMax;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * What people do with the suite, as Gatling scenarios through the gateway: those who read (case handlers, line
+ * managers, HR business partners) and the workflows that write (a redeployment from registration to placement ex
+ * officio, an evaluation that opens a follow-up).
+ */
+final class Workloads {
+
+    private final Suite suite;
+    private final String hana;
+    private final String lars;
+    private final String bea;
+
+    Workloads(Suite suite) {
+        this.suite = suite;
+        this.hana = suite.token("hana");
+        this.lars = suite.token("lars");
+        this.bea = suite.token("bea");
+    }
+
+    HttpProtocolBuilder protocol() {
+        return http.baseUrl(suite.gateway()).acceptHeader("application/json").contentTypeHeader("application/json")
+                .shareConnections();
+    }
+
+    /** Case handlers and line managers reading: case lists, a case with its history, inboxes, figures. */
+    ScenarioBuilder reading() {
+        return scenario("reading").exec(
+                http("case list").get("/api/redeployment/cases?size=20").header("Authorization", bearer(hana))
+                        .check(status().is(200), jsonPath("$.items[0].id").optional().saveAs("caseId")),
+                exec(http("inbox (case handler)").get("/api/notifications?size=20").header("Authorization", bearer(hana))
+                        .check(status().is(200))),
+                exec(http("inbox unread (line manager)").get("/api/notifications?unread=true&size=20").header("Authorization", bearer(lars))
+                        .check(status().is(200))),
+                exec(http("figures").get("/api/redeployment/figures").header("Authorization", bearer(bea)).check(status().is(200))))
+                .doIf(session -> session.contains("caseId")).then(
+                        exec(http("case").get("/api/redeployment/cases/#{caseId}").header("Authorization", bearer(hana)).check(status().is(200)),
+                                http("case history").get("/api/redeployment/cases/#{caseId}/history").header("Authorization", bearer(hana))
+                                        .check(status().is(200))));
+    }
+
+    /**
+     * R-RED-1..4 as a workflow, one synthetic employee each: registered, guidance recorded, admitted, two offers
+     * refused (by the case handler on the employee's behalf), placed ex officio on the third; and R-EVA-3, an
+     * insufficient evaluation that opens a follow-up.
+     */
+    ScenarioBuilder workflows(List<String> employees) {
+        Iterator<Map<String, Object>> feeder = employees.stream().map(id -> Map.<String, Object>of("employeeId", id)).iterator();
+        return scenario("workflows").feed(feeder).exec(
+                // the services' copies of master data arrive over Kafka: the first registration may come before them
+                tryMax(30).on(exec(http("open case").post("/api/redeployment/cases").header("Authorization", bearer(hana))
+                        .body(StringBody("{\"employeeId\":\"#{employeeId}\"}"))
+                        .check(status().is(201), header("Location").transform(l -> l.substring(l.lastIndexOf('/') + 1)).saveAs("caseId")))
+                        .exitHereIfFailed()),
+                exec(http("guidance").post("/api/redeployment/cases/#{caseId}/guidance-trajectory").header("Authorization", bearer(lars))
+                        .body(StringBody("{\"from\":\"2026-03-01\",\"to\":\"2026-09-30\",\"actions\":[\"coaching\"]}")).check(status().is(200))),
+                exec(http("admissibility").post("/api/redeployment/cases/#{caseId}/admissibility").header("Authorization", bearer(hana))
+                        .body(StringBody("{\"redeployable\":true,\"motivation\":\"load\"}")).check(status().is(200))),
+                refusedOffer("B2"),
+                refusedOffer("B1"),
+                exec(http("offer placing ex officio").post("/api/redeployment/cases/#{caseId}/offers").header("Authorization", bearer(hana))
+                        .body(StringBody("{\"title\":\"Analyst\",\"entity\":\"DEPT-WSE\",\"grade\":\"B1\"}"))
+                        .check(status().is(201), jsonPath("$.status").is("PLACED"))),
+                exec(http("evaluation").post("/api/evaluations").header("Authorization", bearer(lars))
+                        .body(StringBody("{\"employeeId\":\"#{employeeId}\",\"periodFrom\":\"2025-09-01\",\"periodTo\":\"2026-08-31\","
+                                + "\"evaluatedOn\":\"2026-08-31\",\"rating\":\"INSUFFICIENT\"}"))
+                        .check(status().is(201))));
+    }
+
+    private ChainBuilder refusedOffer(String grade) {
+        return exec(http("offer").post("/api/redeployment/cases/#{caseId}/offers").header("Authorization", bearer(hana))
+                        .body(StringBody("{\"title\":\"Adviser\",\"entity\":\"DEPT-WSE\",\"grade\":\"" + grade + "\"}"))
+                        .check(status().is(201), header("Location").transform(l -> l.substring(l.lastIndexOf('/') + 1)).saveAs("offerId")),
+                http("refusal on behalf").post("/api/redeployment/cases/#{caseId}/offers/#{offerId}/refusal").header("Authorization", bearer(hana))
+                        .body(StringBody("{\"reason\":\"declined by phone\"}")).check(status().is(200)));
+    }
+
+    /** How many synthetic employees a run of workflows at this rate needs. */
+    static int employeesFor(double rate, int seconds) {
+        return (int) Math.ceil(rate * seconds) + 10;
+    }
+
+    static Duration seconds(int seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
