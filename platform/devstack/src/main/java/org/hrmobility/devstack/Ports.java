@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Random;
 
 /** Port checks done before a server starts, so that a taken port gives a sentence instead of a bind stack trace. */
 public final class Ports {
+
+    private static final int FIRST_PICKED = 20000;
+    private static final int LAST_PICKED = 32000;
+    private static final Random RANDOM = new Random();
 
     private Ports() {
     }
@@ -30,8 +35,18 @@ public final class Ports {
         }
     }
 
-    /** A port nothing listens on right now; 0 in a setting means "pick one of these". */
+    /**
+     * A port nothing listens on right now; 0 in a setting means "pick one of these". Picked below the ephemeral
+     * range (32768 and up on Linux), because a server binds it some seconds later, and meanwhile an outgoing
+     * connection could be given an ephemeral port as its own end.
+     */
     public static int pickFree() {
+        for (int tries = 0; tries < 100; tries++) {
+            int port = FIRST_PICKED + RANDOM.nextInt(LAST_PICKED - FIRST_PICKED);
+            if (isFree(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
