@@ -1,5 +1,7 @@
 package org.hrmobility.mobility;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -81,22 +83,18 @@ public class Documents {
         if (version != 0) {
             spec = spec.bind("version", version);
         }
-        spec = text(spec, "employeeId", columns.employeeId());
-        spec = text(spec, "lineManagerId", columns.lineManagerId());
-        spec = text(spec, "entity", columns.entity());
-        spec = text(spec, "status", columns.status());
-        spec = columns.parentId() == null ? spec.bindNull("parentId", UUID.class) : spec.bind("parentId", columns.parentId());
-        spec = columns.dueOn() == null ? spec.bindNull("dueOn", LocalDate.class) : spec.bind("dueOn", columns.dueOn());
-        spec = columns.amountCents() == null ? spec.bindNull("amount", Long.class) : spec.bind("amount", columns.amountCents());
+        spec = nullable(spec, "employeeId", columns.employeeId(), String.class);
+        spec = nullable(spec, "lineManagerId", columns.lineManagerId(), String.class);
+        spec = nullable(spec, "entity", columns.entity(), String.class);
+        spec = nullable(spec, "status", columns.status(), String.class);
+        spec = nullable(spec, "parentId", columns.parentId(), UUID.class);
+        spec = nullable(spec, "dueOn", columns.dueOn(), LocalDate.class);
+        spec = nullable(spec, "amount", columns.amountCents(), Long.class);
         return spec.fetch().rowsUpdated().flatMap(rows -> rows == 1 ? Mono.<Void>empty()
                 : Mono.error(new OptimisticLockingFailureException(kind + " " + id + " changed concurrently")));
     }
 
     public DatabaseClient client() {
         return db;
-    }
-
-    private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 }

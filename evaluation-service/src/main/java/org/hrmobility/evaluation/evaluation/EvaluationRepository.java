@@ -1,5 +1,7 @@
 package org.hrmobility.evaluation.evaluation;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -57,8 +59,8 @@ public class EvaluationRepository {
             spec = spec.bind("version", file.version());
         }
         LocalDate mandatedOn = file.state() == EvaluationFile.State.DISMISSAL_MANDATED ? file.followUp().endedOn() : null;
-        spec = mandatedOn == null ? spec.bindNull("mandatedOn", LocalDate.class) : spec.bind("mandatedOn", mandatedOn);
-        spec = file.reminderDue() == null ? spec.bindNull("reminderDue", LocalDate.class) : spec.bind("reminderDue", file.reminderDue());
+        spec = nullable(spec, "mandatedOn", mandatedOn, LocalDate.class);
+        spec = nullable(spec, "reminderDue", file.reminderDue(), LocalDate.class);
         return spec.fetch().rowsUpdated().flatMap(rows -> rows == 1 ? Mono.<Void>empty()
                 : Mono.error(new OptimisticLockingFailureException("evaluation file of " + file.employeeId() + " changed concurrently")));
     }

@@ -1,5 +1,7 @@
 package org.hrmobility.evaluation.probation;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -56,7 +58,7 @@ public class ProbationRepository {
             spec = spec.bind("version", p.version());
         }
         LocalDate due = p.isActive() && !p.reminded() ? p.endsOn().minusMonths(1) : null;
-        spec = due == null ? spec.bindNull("reminderDue", LocalDate.class) : spec.bind("reminderDue", due);
+        spec = nullable(spec, "reminderDue", due, LocalDate.class);
         return spec.fetch().rowsUpdated().flatMap(rows -> rows == 1 ? Mono.<Void>empty()
                 : Mono.error(new OptimisticLockingFailureException("probation " + p.id() + " changed concurrently")));
     }

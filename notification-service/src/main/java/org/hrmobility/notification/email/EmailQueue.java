@@ -1,9 +1,10 @@
 package org.hrmobility.notification.email;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ class EmailQueue {
                         update notification set email_state = :state, email_attempts = email_attempts + 1, email_error = :error
                         where id = any(:ids)""")
                 .bind("ids", ids.toArray(UUID[]::new)).bind("state", state);
-        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        spec = nullable(spec, "error", error, String.class);
         return spec.then();
     }
 
@@ -64,7 +65,7 @@ class EmailQueue {
                         update notification set email_attempts = email_attempts + 1, email_error = :error, email_next_at = :at
                         where id = :id""")
                 .bind("id", id).bind("at", utc(at));
-        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        spec = nullable(spec, "error", error, String.class);
         return spec.then();
     }
 
@@ -109,9 +110,5 @@ class EmailQueue {
                 new Message(row.get("title", String.class), row.get("expected", String.class), row.get("due_on", LocalDate.class),
                         row.get("link", String.class)),
                 row.get("email_attempts", Integer.class));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

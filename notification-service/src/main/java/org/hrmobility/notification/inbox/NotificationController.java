@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.hrmobility.kit.problem.NotFoundException;
 import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.kit.web.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.validation.annotation.Validated;
@@ -32,9 +33,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/notifications")
 @Validated
 class NotificationController {
-
-    record Page<T>(List<T> items, int page, int size, long total) {
-    }
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 

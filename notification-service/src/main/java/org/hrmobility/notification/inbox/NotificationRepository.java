@@ -1,9 +1,11 @@
 package org.hrmobility.notification.inbox;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -94,14 +96,5 @@ public class NotificationRepository {
                         row.get("due_on", LocalDate.class), row.get("link", String.class)),
                 row.get("created_at", OffsetDateTime.class).toInstant(), readAt == null ? null : readAt.toInstant(),
                 Notification.EmailState.valueOf(row.get("email_state", String.class)), row.get("email_to", String.class));
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, T value,
-                                                                 Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

@@ -1,8 +1,9 @@
 package org.hrmobility.notification.preference;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -59,8 +60,8 @@ public class PreferenceRepository {
                         on conflict (person) do update set email_mode = excluded.email_mode, language = excluded.language,
                             updated_at = excluded.updated_at""")
                 .bind("person", employeeId).bind("email", preferences.email().name())
-                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-        spec = preferences.language() == null ? spec.bindNull("language", String.class) : spec.bind("language", preferences.language());
+                .bind("at", utc(at));
+        spec = nullable(spec, "language", preferences.language(), String.class);
         return spec.then().thenReturn(preferences);
     }
 }

@@ -1,8 +1,10 @@
 package org.hrmobility.notification.webhook;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ class WebhookRepository {
                 .bind("id", s.id()).bind("owner", s.owner()).bind("role", s.ownerRole().name()).bind("url", s.url())
                 .bind("types", s.eventTypes().toArray(String[]::new)).bind("secret", s.secret())
                 .bind("status", s.status().name()).bind("at", utc(s.createdAt()));
-        spec = s.contactEmail() == null ? spec.bindNull("contact", String.class) : spec.bind("contact", s.contactEmail());
+        spec = nullable(spec, "contact", s.contactEmail(), String.class);
         return spec.then().thenReturn(s);
     }
 
@@ -74,7 +76,7 @@ class WebhookRepository {
                             failed_in_a_row = case when :status = 'ACTIVE' then 0 else failed_in_a_row end
                         where id = :id and status <> 'DELETED' returning *""")
                 .bind("id", id).bind("status", status.name()).bind("at", utc(at));
-        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = nullable(spec, "reason", reason, String.class);
         return spec.map(WebhookRepository::subscription).one();
     }
 
@@ -142,8 +144,8 @@ class WebhookRepository {
                         insert into webhook_attempt (delivery_id, attempt, at, status_code, error, millis)
                         values (:delivery, :attempt, :at, :status, :error, :millis)""")
                 .bind("delivery", due.id()).bind("attempt", due.attempts() + 1).bind("at", utc(at)).bind("millis", millis);
-        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
-        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        spec = nullable(spec, "status", statusCode, Integer.class);
+        spec = nullable(spec, "error", error, String.class);
         return spec.then();
     }
 
@@ -163,8 +165,8 @@ class WebhookRepository {
                             next_attempt_at = :retryAt
                         where id = :id""")
                 .bind("id", due.id()).bind("retryAt", utc(retryAt));
-        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
-        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        spec = nullable(spec, "status", statusCode, Integer.class);
+        spec = nullable(spec, "error", error, String.class);
         return spec.then();
     }
 
@@ -175,8 +177,8 @@ class WebhookRepository {
                             last_error = :error
                         where id = :id""")
                 .bind("id", due.id());
-        spec = statusCode == null ? spec.bindNull("status", Integer.class) : spec.bind("status", statusCode);
-        spec = error == null ? spec.bindNull("error", String.class) : spec.bind("error", error);
+        spec = nullable(spec, "status", statusCode, Integer.class);
+        spec = nullable(spec, "error", error, String.class);
         return spec.then().then(db.sql("""
                         update webhook_subscription set failed_in_a_row = failed_in_a_row + 1 where id = :id
                         returning failed_in_a_row""")
@@ -223,9 +225,5 @@ class WebhookRepository {
     private static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import org.hrmobility.kit.audit.AuditEntry;
 import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.kit.web.Page;
 import org.hrmobility.redeployment.casefile.CaseViews.CaseSummary;
 import org.hrmobility.redeployment.casefile.CaseViews.CaseView;
 import org.hrmobility.redeployment.casefile.CaseViews.OfferView;
-import org.hrmobility.redeployment.casefile.CaseViews.Page;
 import org.hrmobility.redeployment.offer.Position;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;

@@ -1,9 +1,10 @@
 package org.hrmobility.redeployment.casefile;
 
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.hrmobility.contracts.EventJson;
@@ -98,9 +99,5 @@ public class CaseRepository {
 
     private static RedeploymentCase read(Json state, int version) {
         return EventJson.read(state.asArray(), RedeploymentCase.class).withVersion(version);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

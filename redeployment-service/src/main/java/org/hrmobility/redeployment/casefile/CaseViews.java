@@ -39,8 +39,4 @@ final class CaseViews {
                     c.openedAt(), c.refusals());
         }
     }
-
-    record Page<T>(List<T> items, int page, int size, long total) {
-    }
-
 }

@@ -1,5 +1,7 @@
 package org.hrmobility.redeployment.vacancy;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -49,7 +51,7 @@ public class VacancyRepository {
                 .bind("entity", v.entity()).bind("grade", v.grade())
                 .bind("jobFamily", v.jobFamily() == null ? "" : v.jobFamily())
                 .bind("competences", v.competences().toArray(String[]::new));
-        spec = v.closesOn() == null ? spec.bindNull("closesOn", LocalDate.class) : spec.bind("closesOn", v.closesOn());
+        spec = nullable(spec, "closesOn", v.closesOn(), LocalDate.class);
         return spec.map(row -> Boolean.TRUE.equals(row.get("inserted", Boolean.class))).one().defaultIfEmpty(false);
     }
 
@@ -58,7 +60,7 @@ public class VacancyRepository {
                         update vacancy set status = :to, filled_by_case = :caseId, version = version + 1
                         where vacancy_id = :id and status = :from""")
                 .bind("id", vacancyId).bind("from", from.name()).bind("to", to.name());
-        spec = filledByCase == null ? spec.bindNull("caseId", UUID.class) : spec.bind("caseId", filledByCase);
+        spec = nullable(spec, "caseId", filledByCase, UUID.class);
         return spec.fetch().rowsUpdated();
     }
 

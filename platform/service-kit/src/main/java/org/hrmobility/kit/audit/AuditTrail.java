@@ -1,7 +1,9 @@
 package org.hrmobility.kit.audit;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,10 +27,10 @@ public class AuditTrail {
                         insert into hrm_kit.audit_entry (aggregate_type, aggregate_id, at, actor_subject, actor_employee_id, action, detail)
                         values (:type, :id, :at, :actor, :employeeId, :action, :detail)""")
                 .bind("type", aggregateType).bind("id", aggregateId)
-                .bind("at", OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
+                .bind("at", utc(entry.at()))
                 .bind("actor", entry.actor()).bind("action", entry.action());
-        spec = entry.actorEmployeeId() == null ? spec.bindNull("employeeId", String.class) : spec.bind("employeeId", entry.actorEmployeeId());
-        spec = entry.detail() == null ? spec.bindNull("detail", String.class) : spec.bind("detail", entry.detail());
+        spec = nullable(spec, "employeeId", entry.actorEmployeeId(), String.class);
+        spec = nullable(spec, "detail", entry.detail(), String.class);
         return spec.then();
     }
 

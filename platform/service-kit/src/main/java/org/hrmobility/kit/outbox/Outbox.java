@@ -1,8 +1,9 @@
 package org.hrmobility.kit.outbox;
 
+import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.utc;
+
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -56,16 +57,11 @@ public class Outbox {
                 .bind("key", event.key())
                 .bind("type", event.type().ceType())
                 .bind("source", source)
-                .bind("occurredAt", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .bind("occurredAt", utc(clock.instant()))
                 .bind("payload", Json.of(EventJson.write(event.payload())));
-        spec = bindNullable(spec, "subject", event.subject());
-        spec = bindNullable(spec, "traceparent", traceparent.get());
+        spec = nullable(spec, "subject", event.subject(), String.class);
+        spec = nullable(spec, "traceparent", traceparent.get(), String.class);
         return spec.then();
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                  String value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
     private static Mono<Void> requireTransaction() {
