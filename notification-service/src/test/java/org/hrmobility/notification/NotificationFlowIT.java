@@ -3,6 +3,7 @@ package org.hrmobility.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -17,6 +18,7 @@ import org.hrmobility.contracts.Topics;
 import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
+import org.hrmobility.contracts.envelope.CloudEventHeaders;
 import org.hrmobility.contracts.envelope.EventMetadata;
 import org.hrmobility.contracts.evaluation.DismissalMandated;
 import org.hrmobility.contracts.evaluation.EvaluationEvents;
@@ -24,7 +26,11 @@ import org.hrmobility.contracts.redeployment.OfferDeadlineApproaching;
 import org.hrmobility.contracts.redeployment.OfferMade;
 import org.hrmobility.contracts.redeployment.OfferRefused;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrmobility.kit.deadletter.DeadLetterReplayer;
 import org.hrmobility.kit.decision.CalendarDays;
+import org.hrmobility.kit.security.Role;
+import org.hrmobility.kit.test.EventCapture;
 import org.hrmobility.kit.test.TestEvents;
 import org.hrmobility.kit.test.TestTokens;
 import org.hrmobility.notification.inbox.LiveStream;
@@ -150,6 +156,41 @@ class NotificationFlowIT extends NotificationApiTest {
                 .containsExactlyInAnyOrder("http://localhost:8080/api/redeployment/cases/" + offer.caseId(),
                         "http://localhost:8080/api/redeployment/cases/" + next.caseId());
         assertThat(TestMailServer.to(people.emmaId + "@example.org")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("Notifications: an unreadable event goes to the dead-letter topic alone; the events polled with it notify once each")
+    void unreadableEventIsDeadLetteredAlone() {
+        OfferMade first = offer(people.emmaId, 1);
+        OfferMade second = offer(people.emmaId, 2);
+        String key = first.caseId();   // one key, one partition: the three arrive in order, mostly in one poll
+        EventMetadata broken = TestEvents.metadata(RedeploymentEvents.OFFER_MADE, key);
+        String deadLetters = Topics.deadLetter(Topics.REDEPLOYMENT_EVENTS, "notification");
+        try (EventCapture dlq = EventCapture.fromNow(bootstrap, deadLetters);
+             TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.REDEPLOYMENT_EVENTS, key, TestEvents.metadata(RedeploymentEvents.OFFER_MADE, key), EventJson.write(first));
+            events.publish(Topics.REDEPLOYMENT_EVENTS, key, broken, "not json".getBytes(StandardCharsets.UTF_8));
+            events.publish(Topics.REDEPLOYMENT_EVENTS, key, TestEvents.metadata(RedeploymentEvents.OFFER_MADE, key), EventJson.write(second));
+
+            await().atMost(WAIT).until(() -> inbox(people.emma, "").size() == 2);
+            ConsumerRecord<String, byte[]> dead = dlq.await(1, r -> key.equals(r.key()), WAIT).get(0);
+            assertThat(EventCapture.header(dead, CloudEventHeaders.ID)).isEqualTo(broken.id().toString());
+            assertThat(EventCapture.header(dead, "x-exception-message")).contains("not a JSON object");
+        }
+        assertThat(inbox(people.emma, "")).extracting(n -> n.get("link").toString())
+                .containsExactlyInAnyOrder("http://localhost:8080/api/redeployment/cases/" + first.caseId(),
+                        "http://localhost:8080/api/redeployment/cases/" + second.caseId());
+
+        // a replay hands the record to the same batch consumer, which still cannot read it: it waits again
+        DeadLetterReplayer.Replay replay = web.post().uri("/actuator/deadletters/" + deadLetters)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forClient("ops", Role.OPERATOR))).exchange()
+                .expectStatus().isOk().expectBody(DeadLetterReplayer.Replay.class).returnResult().getResponseBody();
+        assertThat(replay.replayed()).isZero();
+        assertThat(replay.failedAgain()).isEqualTo(1);
+        try (EventCapture again = EventCapture.fromBeginning(bootstrap, deadLetters)) {
+            assertThat(EventCapture.header(again.await(2, r -> key.equals(r.key()), WAIT).get(1), "hrm_replay-exception-message"))
+                    .contains("not a JSON object");
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.hrmobility.notification.inbox;
 
-import static org.hrmobility.kit.db.Binds.nullable;
+import static org.hrmobility.kit.db.Binds.column;
 import static org.hrmobility.kit.db.Binds.utc;
 
 import java.time.Instant;
@@ -33,22 +33,45 @@ public class NotificationRepository {
 
     /** Stores it unless this event already notified this recipient; true if stored. */
     public Mono<Boolean> insertOnce(Notification n) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        return insertAllOnce(List.of(n)).map(stored -> stored == 1);
+    }
+
+    /**
+     * Stores these in one statement, but those whose event already notified their recipient.
+     *
+     * @return how many were stored
+     */
+    public Mono<Long> insertAllOnce(List<Notification> all) {
+        if (all.isEmpty()) {
+            return Mono.just(0L);
+        }
+        // one array per column, unnested into rows: a batch of events costs one statement, not one per notification
+        return db.sql("""
                         insert into notification (id, event_id, recipient, ce_type, about_employee, entity, language, title,
                                                   expected, due_on, link, created_at, email_state, email_to, email_next_at)
-                        values (:id, :eventId, :recipient, :type, :about, :entity, :language, :title, :expected, :due, :link,
-                                :createdAt, :emailState, :emailTo, :createdAt)
+                        select cast(n.id as uuid), cast(n.event_id as uuid), n.recipient, n.ce_type, n.about, n.entity, n.language,
+                               n.title, n.expected, cast(n.due as date), n.link, cast(n.created_at as timestamptz), n.email_state,
+                               n.email_to, cast(n.created_at as timestamptz)
+                        from unnest(:id, :eventId, :recipient, :type, :about, :entity, :language, :title, :expected, :due, :link,
+                                    :createdAt, :emailState, :emailTo)
+                             as n (id, event_id, recipient, ce_type, about, entity, language, title, expected, due, link,
+                                   created_at, email_state, email_to)
                         on conflict (event_id, recipient) do nothing""")
-                .bind("id", n.id()).bind("eventId", n.eventId()).bind("recipient", n.recipient()).bind("type", n.ceType())
-                .bind("language", n.language()).bind("title", n.message().title())
-                .bind("createdAt", utc(n.createdAt())).bind("emailState", n.emailState().name());
-        spec = nullable(spec, "about", n.aboutEmployee(), String.class);
-        spec = nullable(spec, "entity", n.entity(), String.class);
-        spec = nullable(spec, "expected", n.message().expected(), String.class);
-        spec = nullable(spec, "due", n.message().dueOn(), LocalDate.class);
-        spec = nullable(spec, "link", n.message().link(), String.class);
-        spec = nullable(spec, "emailTo", n.emailTo(), String.class);
-        return spec.fetch().rowsUpdated().map(rows -> rows == 1);
+                .bind("id", column(all, Notification::id))
+                .bind("eventId", column(all, Notification::eventId))
+                .bind("recipient", column(all, Notification::recipient))
+                .bind("type", column(all, Notification::ceType))
+                .bind("about", column(all, Notification::aboutEmployee))
+                .bind("entity", column(all, Notification::entity))
+                .bind("language", column(all, Notification::language))
+                .bind("title", column(all, n -> n.message().title()))
+                .bind("expected", column(all, n -> n.message().expected()))
+                .bind("due", column(all, n -> n.message().dueOn()))
+                .bind("link", column(all, n -> n.message().link()))
+                .bind("createdAt", column(all, Notification::createdAt))
+                .bind("emailState", column(all, Notification::emailState))
+                .bind("emailTo", column(all, Notification::emailTo))
+                .fetch().rowsUpdated();
     }
 
     public Flux<Notification> page(List<String> readers, boolean unreadOnly, int page, int size) {

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hrmobility.contracts.EventJson;
 import org.hrmobility.kit.employee.Employee;
@@ -20,6 +23,7 @@ import org.hrmobility.notification.message.Message;
 import org.hrmobility.notification.message.Templates;
 import org.hrmobility.notification.preference.PreferenceRepository;
 import org.hrmobility.notification.preference.Preferences;
+import org.hrmobility.notification.routing.Decision;
 import org.hrmobility.notification.routing.Recipient;
 import org.hrmobility.notification.routing.Recipients;
 import org.hrmobility.notification.routing.Route;
@@ -29,13 +33,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Turns one decision into what people and machines are told, in the consuming transaction: a notification per
+ * Turns decisions into what people and machines are told, in the consuming transaction: a notification per
  * recipient (written once per event and recipient, with its e-mail queued) and a delivery per webhook
  * subscription. E-mail and webhooks go out afterwards, from their queues, so a slow mail server or endpoint
  * never holds up the consumer.
@@ -66,51 +69,70 @@ class Notifier {
         this.linkBase = settings.linkBase();
     }
 
-    Mono<Void> handle(IncomingEvent event) {
-        Map<String, Object> payload = fields(event);
+    /**
+     * Notifies everyone these decisions concern, with one statement per step for the whole batch: who the employees
+     * are now, how their readers want to be told, the notifications, the webhook deliveries.
+     */
+    Mono<Void> handleAll(List<IncomingEvent> events) {
+        List<Decision> decisions = events.stream().map(event -> new Decision(event, fields(event))).toList();
         Instant now = clock.instant();
-        Mono<Long> people = Routes.forCeType(event.metadata().type())
-                .map(route -> notifyPeople(route, event, payload, now))
-                .orElse(Mono.just(0L));
-        // one statement at a time: they share the consuming transaction's connection
-        return people.flatMap(notified -> webhooks.enqueue(event, payload, now)
-                        .doOnNext(queued -> log.debug("{} {}: {} notification(s), {} webhook delivery(ies)", event.metadata().type(),
-                                event.metadata().id(), notified, queued)))
+        return notifyPeople(decisions, now)
+                .flatMap(notified -> webhooks.enqueueAll(decisions, now)
+                        .doOnNext(queued -> log.debug("{} event(s): {} notification(s), {} webhook delivery(ies)", decisions.size(),
+                                notified, queued)))
                 .then();
     }
 
-    private Mono<Long> notifyPeople(Route route, IncomingEvent event, Map<String, Object> payload, Instant now) {
-        Recipients.About about = Recipients.About.of(payload);
-        return current(about.employeeId()).flatMap(current -> {
-            List<Recipient> recipients = Recipients.of(route, about, current);
-            Map<String, Object> fields = new HashMap<>(payload);
-            fields.put("employeeName", current.map(Employee::name).orElse(about.employeeId()));
-            List<String> people = recipients.stream().filter(Recipient::isPerson).map(Recipient::employeeId).toList();
-            Mono<Map<String, PreferenceRepository.Reader>> readers = people.isEmpty() ? Mono.just(Map.of()) : preferences.readers(people);
-            return readers.flatMapMany(byId -> Flux.fromIterable(recipients)
-                            .map(recipient -> notification(route, event, about, recipient, fields,
+    private Mono<Long> notifyPeople(List<Decision> decisions, Instant now) {
+        List<Routed> routed = decisions.stream()
+                .flatMap(decision -> Routes.forCeType(decision.type())
+                        .map(route -> new Routed(decision, route, Recipients.About.of(decision.payload()))).stream())
+                .toList();
+        Set<String> employeeIds = routed.stream().map(r -> r.about().employeeId()).filter(Objects::nonNull).collect(Collectors.toSet());
+        return directory.findAll(employeeIds).collectMap(Employee::employeeId)
+                .flatMap(employees -> {
+                    List<Addressed> addressed = routed.stream().map(r -> r.address(employees.get(r.about().employeeId()))).toList();
+                    List<String> people = addressed.stream().flatMap(a -> a.recipients().stream())
+                            .filter(Recipient::isPerson).map(Recipient::employeeId).distinct().toList();
+                    Mono<Map<String, PreferenceRepository.Reader>> readers = people.isEmpty() ? Mono.just(Map.of())
+                            : preferences.readers(people);
+                    return readers.map(byId -> addressed.stream()
+                            .flatMap(a -> a.recipients().stream().map(recipient -> notification(a, recipient,
                                     recipient.isPerson() ? byId.get(recipient.employeeId()) : null, now)))
-                    .concatMap(notifications::insertOnce)
-                    .filter(Boolean::booleanValue)
-                    .count();
-        });
+                            .toList());
+                })
+                .flatMap(notifications::insertAllOnce);
+    }
+
+    /** A decision that tells people, with the route that says whom. */
+    private record Routed(Decision decision, Route route, Recipients.About about) {
+
+        Addressed address(Employee current) {
+            Map<String, Object> fields = new HashMap<>(decision.payload());
+            fields.put("employeeName", current != null ? current.name() : about.employeeId());
+            return new Addressed(this, Recipients.of(route, about, Optional.ofNullable(current)), fields);
+        }
+    }
+
+    /** A routed decision with the people it goes to (by today's master data) and the fields of its text. */
+    private record Addressed(Routed routed, List<Recipient> recipients, Map<String, Object> fields) {
+    }
+
+    private Notification notification(Addressed a, Recipient recipient, PreferenceRepository.Reader reader, Instant now) {
+        if (reader == null) {
+            return build(a, recipient, Templates.DEFAULT_LANGUAGE, Notification.EmailState.NONE, now);
+        }
+        return build(a, recipient, reader.language(), emailState(reader.preferences()), now);
     }
 
     /** A shared inbox (no reader) is written in Dutch and gets no e-mail; a person as they chose. */
-    private Notification notification(Route route, IncomingEvent event, Recipients.About about, Recipient recipient,
-                                      Map<String, Object> fields, PreferenceRepository.Reader reader, Instant now) {
-        if (reader == null) {
-            return build(route, event, about, recipient, fields, Templates.DEFAULT_LANGUAGE, Notification.EmailState.NONE, now);
-        }
-        return build(route, event, about, recipient, fields, reader.language(), emailState(reader.preferences()), now);
-    }
-
-    private Notification build(Route route, IncomingEvent event, Recipients.About about, Recipient recipient,
-                               Map<String, Object> fields, String language, Notification.EmailState email, Instant now) {
-        Message message = templates.render(route, recipient.audience(), language, fields, linkBase);
+    private Notification build(Addressed a, Recipient recipient, String language, Notification.EmailState email, Instant now) {
+        Routed r = a.routed();
+        IncomingEvent event = r.decision().event();
+        Message message = templates.render(r.route(), recipient.audience(), language, a.fields(), linkBase);
         return new Notification(UUID.randomUUID(), event.metadata().id(), recipient.key(), event.metadata().type(),
-                about.employeeId(), recipient.entity() != null ? recipient.entity() : about.entity(), language, message, now,
-                null, email, null);
+                r.about().employeeId(), recipient.entity() != null ? recipient.entity() : r.about().entity(), language, message,
+                now, null, email, null);
     }
 
     private static Notification.EmailState emailState(Preferences preferences) {
@@ -119,11 +141,6 @@ class Notifier {
             case DAILY_DIGEST -> Notification.EmailState.DIGEST;
             case OFF -> Notification.EmailState.NONE;
         };
-    }
-
-    private Mono<Optional<Employee>> current(String employeeId) {
-        return employeeId == null ? Mono.just(Optional.empty())
-                : directory.find(employeeId).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     private static Map<String, Object> fields(IncomingEvent event) {

@@ -1,11 +1,14 @@
 package org.hrmobility.notification.webhook;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.envelope.EventMetadata;
 import org.hrmobility.kit.inbox.IncomingEvent;
+import org.hrmobility.notification.routing.Decision;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -25,15 +28,18 @@ public class WebhookFanOut {
     }
 
     /** @return how many deliveries were queued */
-    public Mono<Long> enqueue(IncomingEvent event, Map<String, ?> payload, Instant now) {
-        String type = event.metadata().type();
-        // read the subscriptions whole before inserting: the transaction's one connection runs a statement at a time
-        return webhooks.listeningTo(type).collectList()
-                .flatMapIterable(subscriptions -> subscriptions)
-                .filter(subscription -> WebhookAccess.mayReceive(subscription, type, payload))
-                .concatMap(subscription -> webhooks.enqueue(subscription.id(), event.metadata().id(), type, cloudEvent(event), now))
-                .filter(Boolean::booleanValue)
-                .count();
+    public Mono<Long> enqueueAll(List<Decision> decisions, Instant now) {
+        Set<String> types = decisions.stream().map(Decision::type).collect(Collectors.toSet());
+        // the subscriptions are read whole before inserting: the transaction's one connection runs a statement at a time
+        return webhooks.listeningToAny(types).collectList()
+                .map(subscriptions -> decisions.stream()
+                        .flatMap(decision -> subscriptions.stream()
+                                .filter(subscription -> subscription.eventTypes().contains(decision.type()))
+                                .filter(subscription -> WebhookAccess.mayReceive(subscription, decision.type(), decision.payload()))
+                                .map(subscription -> new WebhookRepository.Queued(subscription.id(), decision.event().metadata().id(),
+                                        decision.type(), cloudEvent(decision.event()))))
+                        .toList())
+                .flatMap(deliveries -> webhooks.enqueueAll(deliveries, now));
     }
 
     /** The event in CloudEvents' structured JSON form: attributes and payload in one body, as receivers expect. */

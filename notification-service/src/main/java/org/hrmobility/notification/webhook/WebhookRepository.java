@@ -1,11 +1,13 @@
 package org.hrmobility.notification.webhook;
 
+import static org.hrmobility.kit.db.Binds.column;
 import static org.hrmobility.kit.db.Binds.nullable;
 import static org.hrmobility.kit.db.Binds.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,9 +66,10 @@ class WebhookRepository {
                 .bind("owner", owner).map(WebhookRepository::subscription).all();
     }
 
-    Flux<Subscription> listeningTo(String ceType) {
-        return db.sql("select * from webhook_subscription where status <> 'DELETED' and event_types @> array[:type]::text[]")
-                .bind("type", ceType).map(WebhookRepository::subscription).all();
+    /** The live subscriptions that follow at least one of these types. */
+    Flux<Subscription> listeningToAny(Collection<String> ceTypes) {
+        return db.sql("select * from webhook_subscription where status <> 'DELETED' and event_types && :types")
+                .bind("types", ceTypes.toArray(String[]::new)).map(WebhookRepository::subscription).all();
     }
 
     /** Pauses, resumes or deletes; a resumed subscription starts counting failures afresh. */
@@ -103,13 +106,25 @@ class WebhookRepository {
                 .bind("id", subscriptionId).bind("at", utc(at)).fetch().rowsUpdated();
     }
 
-    Mono<Boolean> enqueue(UUID subscriptionId, UUID eventId, String ceType, String body, Instant at) {
+    /** One event for one subscription, to be delivered. */
+    record Queued(UUID subscriptionId, UUID eventId, String ceType, String body) {
+    }
+
+    /** Queues these in one statement, but those already queued; returns how many were queued. */
+    Mono<Long> enqueueAll(List<Queued> deliveries, Instant at) {
+        if (deliveries.isEmpty()) {
+            return Mono.just(0L);
+        }
         return db.sql("""
                         insert into webhook_delivery (subscription_id, event_id, ce_type, body, state, next_attempt_at, created_at)
-                        values (:subscription, :event, :type, :body, 'PENDING', :at, :at)
+                        select cast(d.subscription as uuid), cast(d.event as uuid), d.type, d.body, 'PENDING', :at, :at
+                        from unnest(:subscription, :event, :type, :body) as d (subscription, event, type, body)
                         on conflict (subscription_id, event_id) do nothing""")
-                .bind("subscription", subscriptionId).bind("event", eventId).bind("type", ceType).bind("body", body)
-                .bind("at", utc(at)).fetch().rowsUpdated().map(rows -> rows == 1);
+                .bind("subscription", column(deliveries, Queued::subscriptionId))
+                .bind("event", column(deliveries, Queued::eventId))
+                .bind("type", column(deliveries, Queued::ceType))
+                .bind("body", column(deliveries, Queued::body))
+                .bind("at", utc(at)).fetch().rowsUpdated();
     }
 
     /**

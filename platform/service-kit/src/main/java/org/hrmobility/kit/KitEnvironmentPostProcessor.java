@@ -34,6 +34,7 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
     public static class BindingTarget {
         private String destination;
         private String group;
+        private ConsumerSettings consumer = new ConsumerSettings();
 
         public String getDestination() {
             return destination;
@@ -49,6 +50,27 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
 
         public void setGroup(String group) {
             this.group = group;
+        }
+
+        public ConsumerSettings getConsumer() {
+            return consumer;
+        }
+
+        public void setConsumer(ConsumerSettings consumer) {
+            this.consumer = consumer;
+        }
+    }
+
+    /** Of a binding's consumer settings, what the kit needs to know. */
+    public static class ConsumerSettings {
+        private boolean batchMode;
+
+        public boolean isBatchMode() {
+            return batchMode;
+        }
+
+        public void setBatchMode(boolean batchMode) {
+            this.batchMode = batchMode;
         }
     }
 
@@ -83,6 +105,12 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
             String dlqName = "spring.cloud.stream.kafka.bindings." + name + ".consumer.dlq-name";
             if (binding.getGroup() != null && binding.getDestination() != null && !env.containsProperty(dlqName)) {
                 derived.put(dlqName, Topics.deadLetter(binding.getDestination(), binding.getGroup()));
+            }
+            // a batch is handed over as the Kafka deserializer made it (bytes): the function layer's conversion of a
+            // batch message empties the per-record header lists (Spring Cloud Stream 5.0), and the inbox needs them
+            String nativeDecoding = "spring.cloud.stream.bindings." + name + ".consumer.use-native-decoding";
+            if (binding.getConsumer().isBatchMode() && !env.containsProperty(nativeDecoding)) {
+                derived.put(nativeDecoding, true);
             }
         });
     }

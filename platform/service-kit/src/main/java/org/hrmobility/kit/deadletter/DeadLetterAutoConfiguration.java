@@ -1,11 +1,14 @@
 package org.hrmobility.kit.deadletter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.hrmobility.kit.KitEnvironmentPostProcessor.BindingTarget;
+import org.hrmobility.kit.inbox.EventBatch;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -23,18 +26,36 @@ public class DeadLetterAutoConfiguration {
                 .bind("spring.cloud.stream.bindings", Bindable.mapOf(String.class, BindingTarget.class))
                 .orElse(Map.of());
         List<DeadLetterReplayer.ConsumerBinding> bindings = new ArrayList<>();
+        Set<String> batchFunctions = new HashSet<>();
         configured.forEach((name, target) -> {
             if (target.getGroup() != null && target.getDestination() != null) {
-                bindings.add(new DeadLetterReplayer.ConsumerBinding(name, target.getDestination(), target.getGroup()));
+                DeadLetterReplayer.ConsumerBinding binding = new DeadLetterReplayer.ConsumerBinding(name, target.getDestination(),
+                        target.getGroup());
+                bindings.add(binding);
+                if (target.getConsumer().isBatchMode()) {
+                    batchFunctions.add(binding.function());
+                }
             }
         });
         return new DeadLetterReplayer(env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"), bindings,
-                function -> handler(context, function));
+                function -> batchFunctions.contains(function) ? batchHandler(context, function) : handler(context, function));
+    }
+
+    @Bean
+    BatchDeadLetters batchDeadLetters(Environment env) {
+        return new BatchDeadLetters(env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"));
     }
 
     @Bean
     DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplayer replayer) {
         return new DeadLetterEndpoint(replayer);
+    }
+
+    /** A batch-mode consumer takes the replayed record as a batch of one. */
+    @SuppressWarnings("unchecked")
+    private static Consumer<Message<byte[]>> batchHandler(ApplicationContext context, String function) {
+        Consumer<Message<List<byte[]>>> batchConsumer = context.getBean(function, Consumer.class);
+        return message -> batchConsumer.accept(EventBatch.of(message));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.hrmobility.kit.employee;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import org.hrmobility.contracts.employee.ContractType;
@@ -28,6 +29,16 @@ public class EmployeeDirectory {
     public Mono<Employee> find(String employeeId) {
         return db.sql("select * from hrm_kit.employee where employee_id = :id").bind("id", employeeId)
                 .map(EmployeeDirectory::read).one();
+    }
+
+    /** Those of these employees that master data knows, in one query. */
+    public Flux<Employee> findAll(Collection<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("select * from hrm_kit.employee where employee_id = any(:ids)")
+                .bind("ids", employeeIds.toArray(String[]::new))
+                .map(EmployeeDirectory::read).all();
     }
 
     /** The employee as this user may see them (themselves, a report, anyone for HR); otherwise 404, as if unknown. */

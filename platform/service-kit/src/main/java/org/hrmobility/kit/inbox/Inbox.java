@@ -1,10 +1,18 @@
 package org.hrmobility.kit.inbox;
 
+import static org.hrmobility.kit.db.Binds.column;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -18,6 +26,10 @@ import reactor.core.publisher.Mono;
  * transaction as the handler's effect: a redelivered event finds its id there and changes nothing, and a
  * failed effect rolls back the record too, so the retry runs it again. Runs on the binder's consumer thread,
  * never on an event loop, and blocks until the transaction has committed, so the offset is committed after.
+ * <p>
+ * A batch-mode consumer applies a whole poll in one transaction ({@link #handleAllOnce}): the statements of a
+ * busy poll are shared by all its events instead of repeated for each. A batch that fails is applied again one
+ * event at a time, so only the event that fails is retried and, in the end, sent to the dead-letter topic.
  */
 public class Inbox {
 
@@ -59,6 +71,90 @@ public class Inbox {
             log.debug("{} skipped {} {}: already applied", consumer, event.metadata().type(), event.metadata().id());
         }
         return ran;
+    }
+
+    /**
+     * Runs {@code effect} once for the events of this batch that this consumer has not applied yet, all in one
+     * transaction. When the batch fails, its events are applied one by one, each in its own transaction, up to
+     * the one that fails: that one is reported to the binder by its index, so the events before it stay applied
+     * and it alone is retried and, in the end, dead-lettered. A malformed event is reported the same way.
+     *
+     * @return how many events the effect ran for (repeats excluded)
+     * @throws BatchListenerFailedException naming the first event that could not be applied
+     */
+    public int handleAllOnce(String consumer, Message<List<byte[]>> batch, Function<List<IncomingEvent>, Mono<?>> effect) {
+        List<Message<byte[]>> messages = EventBatch.split(batch);
+        meters.summary("hrm.inbox.batch.size", "consumer", consumer).record(messages.size());
+        List<IncomingEvent> events = new ArrayList<>(messages.size());
+        for (Message<byte[]> message : messages) {
+            try {
+                events.add(IncomingEvent.from(message));
+            } catch (MalformedEventException e) {
+                applyAll(consumer, events, effect);
+                count(consumer, "malformed");
+                throw new BatchListenerFailedException(e.getMessage(), e, events.size());
+            }
+        }
+        return applyAll(consumer, events, effect);
+    }
+
+    private int applyAll(String consumer, List<IncomingEvent> events, Function<List<IncomingEvent>, Mono<?>> effect) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            return applyTogether(consumer, events, effect);
+        } catch (RuntimeException batchFailed) {
+            if (events.size() > 1) {
+                log.warn("{}: a batch of {} events failed ({}); applying them one by one", consumer, events.size(),
+                        batchFailed.toString());
+            }
+            int applied = 0;
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    applied += applyTogether(consumer, List.of(events.get(i)), effect);
+                } catch (RuntimeException failed) {
+                    if (failed instanceof MalformedEventException) {
+                        count(consumer, "malformed");
+                    }
+                    throw new BatchListenerFailedException(events.get(i).metadata().type() + " " + events.get(i).metadata().id()
+                            + " failed: " + failed.getMessage(), failed, i);
+                }
+            }
+            return applied;
+        }
+    }
+
+    private int applyTogether(String consumer, List<IncomingEvent> events, Function<List<IncomingEvent>, Mono<?>> effect) {
+        List<IncomingEvent> claimed = transactional.transactional(claimAll(consumer, events)
+                        .flatMap(ids -> {
+                            // removing a claimed id as it is taken keeps a record polled twice from running twice
+                            List<IncomingEvent> fresh = events.stream().filter(e -> ids.remove(e.metadata().id())).toList();
+                            return fresh.isEmpty() ? Mono.just(fresh) : effect.apply(fresh).then(Mono.just(fresh));
+                        }))
+                .block(timeout);
+        int applied = claimed == null ? 0 : claimed.size();
+        meters.counter("hrm.inbox.events", "consumer", consumer, "outcome", "applied").increment(applied);
+        meters.counter("hrm.inbox.events", "consumer", consumer, "outcome", "duplicate").increment(events.size() - applied);
+        if (applied < events.size()) {
+            log.debug("{} skipped {} of {} events: already applied", consumer, events.size() - applied, events.size());
+        }
+        return applied;
+    }
+
+    /** The ids of these events that this consumer claims now: the others it has applied before. */
+    private Mono<Set<UUID>> claimAll(String consumer, List<IncomingEvent> events) {
+        return db.sql("""
+                        insert into hrm_kit.inbox_event (consumer, event_id, ce_type)
+                        select :consumer, cast(e.id as uuid), e.type from unnest(:ids, :types) as e (id, type)
+                        on conflict do nothing
+                        returning event_id""")
+                .bind("consumer", consumer)
+                .bind("ids", column(events, e -> e.metadata().id()))
+                .bind("types", column(events, e -> e.metadata().type()))
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(HashSet::new, Set::add);
     }
 
     private void count(String consumer, String outcome) {
