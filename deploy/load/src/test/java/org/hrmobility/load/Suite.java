@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * {@code -Dhrm.gateway}, {@code -Dhrm.issuer}, {@code -Dhrm.kafka}; and the run's shape from {@code -Dload.rate}
  * (arrivals per second) and {@code -Dload.seconds}.
  */
-record Suite(String gateway, String issuer, String kafka, double rate, int seconds) {
+public record Suite(String gateway, String issuer, String kafka, double rate, int seconds) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    static Suite fromSystemProperties(double defaultRate, int defaultSeconds) {
+    public static Suite fromSystemProperties(double defaultRate, int defaultSeconds) {
         return new Suite(System.getProperty("hrm.gateway", "http://localhost:8080"),
                 System.getProperty("hrm.issuer", "http://localhost:9000"),
                 System.getProperty("hrm.kafka", "localhost:19092"),
@@ -31,7 +31,7 @@ record Suite(String gateway, String issuer, String kafka, double rate, int secon
     }
 
     /** A demo user's token, the README's way: {@code curl -s -u hrm-cli: -d grant_type=password ...}. */
-    String token(String user) {
+    public String token(String user) {
         return token("hrm-cli:", "grant_type=password&username=" + user + "&password=" + user);
     }
 

@@ -23,12 +23,12 @@ import org.hrmobility.contracts.envelope.EventMetadata;
  * Employees for one load run, published as master data the way the HR master-data system does: each workflow
  * needs an employee with no case yet. They report to lars (E-0002) in DEPT-WSE, so lars and hana act for them.
  */
-final class SyntheticEmployees {
+public final class SyntheticEmployees {
 
     private SyntheticEmployees() {
     }
 
-    static List<String> publish(Suite suite, int count) {
+    public static List<String> publish(Suite suite, int count) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> ids = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka(),

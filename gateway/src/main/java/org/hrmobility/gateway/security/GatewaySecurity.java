@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.hrmobility.gateway.GatewaySettings;
 import org.hrmobility.gateway.problem.Problems;
+import org.hrmobility.websecurity.BearerTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -60,6 +61,7 @@ class GatewaySecurity {
                         .pathMatchers("/api/*/figures", "/api/*/figures/**").hasAnyRole("HR_BUSINESS_PARTNER", "HR_CASE_HANDLER")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(GatewaySecurity::authentication)))
                         .authenticationEntryPoint(unauthenticated())
                         .accessDeniedHandler(forbidden()))

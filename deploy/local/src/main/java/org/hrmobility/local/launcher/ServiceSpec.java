@@ -12,7 +12,7 @@ import java.util.Map;
 record ServiceSpec(String name, int port, Path jar, List<String> arguments, String database, Map<String, String> environment) {
 
     /** JVM settings for a 2-core machine: small heaps, the C1 compiler only, serial GC, one thread stack size. */
-    static final List<String> TUNED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+    static final List<String> TUNED_JVM = List.of("-XX:+UseSerialGC", "-Xss512k",
             "-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
             "-XX:+ExitOnOutOfMemoryError");
 

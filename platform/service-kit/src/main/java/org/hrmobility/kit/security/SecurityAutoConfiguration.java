@@ -4,6 +4,7 @@ import java.util.Collection;
 
 import org.hrmobility.kit.problem.Problem;
 import org.hrmobility.kit.problem.ProblemWriter;
+import org.hrmobility.websecurity.BearerTokens;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -55,6 +56,7 @@ public class SecurityAutoConfiguration {
                         .pathMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(SecurityAutoConfiguration::authentication)))
                         .authenticationEntryPoint(unauthenticated())

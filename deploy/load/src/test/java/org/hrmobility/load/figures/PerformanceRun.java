@@ -1,0 +1,204 @@
+package org.hrmobility.load.figures;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+import org.hrmobility.load.Suite;
+import org.hrmobility.load.SyntheticEmployees;
+
+/**
+ * The suite's figures side by side, in one run against {@code ./run-local}, so that the ratios hold on a noisy
+ * machine: the same reads straight to a service and through the gateway; a write command's rate beside
+ * PostgreSQL's single-row commit rate; the time from a command's answer to its notification on the recipient's
+ * live stream at a steady 300 commands/s; CPU and memory of every process meanwhile. Prints a summary and writes
+ * it into docs/performance.md. Not a test: nothing passes or fails; the goals are shown beside the figures.
+ * <p>
+ * {@code ./mvnw -B -Pperformance -pl deploy/load -am verify -DskipTests} (with the suite running).
+ */
+public final class PerformanceRun {
+
+    private static final String OPEN_CASE = "/api/redeployment/cases";
+    private static final String ALL_PHASES = "reads,writes,inbox";
+
+    private final Suite suite = Suite.fromSystemProperties(300, 20);
+    private final String redeployment = System.getProperty("hrm.redeployment", "http://localhost:8082");
+    private final String jdbcUrl = System.getProperty("hrm.jdbc", "jdbc:postgresql://localhost:15432/postgres");
+    private final double commandRate = suite.rate();
+    private final Duration phase = Duration.ofSeconds(suite.seconds());
+    private final int writers = Integer.getInteger("perf.writers", 16);
+    /** Which phases to run (all by default): {@code reads,writes,inbox}; a subset helps while profiling one. */
+    private final List<String> phases = List.of(System.getProperty("perf.phases", ALL_PHASES).split(","));
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final OpenLoad load = new OpenLoad(http);
+    private final String hana = "Bearer " + suite.token("hana");
+    private final String lars = "Bearer " + suite.token("lars");
+
+    public static void main(String[] args) throws Exception {
+        Summary summary = new PerformanceRun().run();
+        System.out.println(summary.text());
+        String docs = System.getProperty("perf.docs");
+        if (docs != null && ALL_PHASES.equals(System.getProperty("perf.phases", ALL_PHASES))) {
+            summary.writeInto(Path.of(docs));
+            System.out.println("Written into " + docs);
+        }
+        System.exit(0);
+    }
+
+    private Summary run() throws Exception {
+        int writeBudget = (int) (commandRate * 10);
+        double warmUpRate = Math.min(commandRate, 100);
+        int warmUp = (int) (warmUpRate * 20);
+        int inboxRun = (int) (commandRate * phase.toSeconds());
+        step("publishing %d employees as master data, and waiting for every service to take them in",
+                warmUp + writeBudget + inboxRun);
+        Iterator<String> employees = SyntheticEmployees.publish(suite, warmUp + writeBudget + inboxRun).iterator();
+        MasterData.awaitTakenIn(suite.kafka(), Duration.ofMinutes(5));
+
+        step("warming up: opening %d cases at %.0f/s", warmUp, warmUpRate);
+        List<String> cases = new CopyOnWriteArrayList<>();
+        Latencies warm = new Latencies("warm-up");
+        // a freshly started suite compiles for its first seconds under load: those are not what is measured
+        load.run(warmUpRate, Duration.ofSeconds(20), i -> openCase(employees.next(), warm, (response, at) -> cases.add(caseId(response))));
+        System.out.println("  " + warm);
+
+        Latencies direct = new Latencies("GET a case, straight to the service");
+        Latencies gateway = new Latencies("GET a case, through the gateway");
+        if (phases.contains("reads")) {
+            readSideBySide(cases, direct, gateway);
+        }
+        double rawCommits = Double.NaN;
+        double commandsPerSecond = Double.NaN;
+        Latencies writes = new Latencies("open a case (closed loop)");
+        if (phases.contains("writes")) {
+            step("PostgreSQL alone: single-row inserts, each committed, from %d clients for 10 s", writers);
+            rawCommits = RawCommits.perSecond(jdbcUrl, "postgres", "postgres", writers, Duration.ofSeconds(10));
+            System.out.printf("  %.0f commits/s%n", rawCommits);
+            step("the same clients opening cases through the gateway, each as soon as the last is answered, for 10 s");
+            ProcessSampler sampler = ProcessSampler.start(postgresPort());
+            commandsPerSecond = closedLoop(writers, Duration.ofSeconds(10), writeBudget, employees, writes);
+            System.out.printf("  %.0f commands/s; %s%n", commandsPerSecond, writes);
+            sampler.stop().forEach(u -> System.out.printf("    %-32s CPU %4.0f %%  RSS %,5d MiB  PSS %,5d MiB%n", u.process(),
+                    u.cpuPercent(), u.maxRssMib(), u.maxPssMib()));
+        }
+        Latencies commands = new Latencies("open a case at " + (int) commandRate + "/s");
+        Latencies toInbox = new Latencies("answer to notification on the stream");
+        List<ProcessSampler.Usage> usage = List.of();
+        long totalPss = 0;
+        if (phases.contains("inbox")) {
+            ProcessSampler sampler = ProcessSampler.start(postgresPort());
+            commandToInbox(employees, commands, toInbox);
+            usage = sampler.stop();
+            totalPss = sampler.maxTotalPssMib();
+        }
+        return new Summary(Machine.describe(jdbcUrl), commandRate, direct, gateway, rawCommits, commandsPerSecond, writers, writes,
+                commands, toInbox, usage, totalPss);
+    }
+
+    private void readSideBySide(List<String> cases, Latencies direct, Latencies gateway) {
+        step("reading one case at a time, alternately straight to the service and through the gateway, %d/s for %d s",
+                100, phase.toSeconds());
+        load.run(100, Duration.ofSeconds(5), i -> readCase(i % 2 == 0 ? redeployment : suite.gateway(), cases.get(i % cases.size()),
+                new Latencies("warm-up")));
+        load.run(100, phase, i -> readCase(i % 2 == 0 ? redeployment : suite.gateway(), cases.get(i % cases.size()),
+                i % 2 == 0 ? direct : gateway));
+        System.out.println("  " + direct + "\n  " + gateway);
+    }
+
+    private void commandToInbox(Iterator<String> employees, Latencies commands, Latencies toInbox) throws InterruptedException {
+        step("opening cases at %.0f/s for %d s; the line manager's live stream notes each CaseOpened", commandRate, phase.toSeconds());
+        int reconnects;
+        try (LiveStreamListener stream = new LiveStreamListener(http, suite.gateway(), lars, RedeploymentEvents.CASE_OPENED.ceType())) {
+            stream.awaitOpen();
+            Map<String, Long> answered = new ConcurrentHashMap<>();
+            load.run(commandRate, phase, i -> {
+                String employee = employees.next();
+                return openCase(employee, commands, (response, at) -> answered.put(employee, at));
+            });
+            awaitArrivals(stream, answered, Duration.ofSeconds(10));
+            answered.forEach((employee, at) -> {
+                Long arrival = stream.arrival(employee);
+                if (arrival == null) {
+                    toInbox.error("not on the stream within 10 s");
+                } else {
+                    toInbox.record(arrival - at);
+                }
+            });
+            reconnects = stream.reconnects();
+        }
+        System.out.println("  " + commands + "\n  " + toInbox + (reconnects > 0 ? "\n  stream reopened " + reconnects + " time(s)" : ""));
+    }
+
+    private int postgresPort() {
+        return URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
+    }
+
+    private OpenLoad.Call openCase(String employeeId, Latencies into,
+                                   BiConsumer<HttpResponse<String>, Long> onSuccess) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gateway() + OPEN_CASE))
+                .header("Authorization", hana).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"employeeId\":\"" + employeeId + "\"}")).build();
+        return new OpenLoad.Call(request, 201, into, onSuccess);
+    }
+
+    private OpenLoad.Call readCase(String base, String caseId, Latencies into) {
+        return new OpenLoad.Call(HttpRequest.newBuilder(URI.create(base + OPEN_CASE + "/" + caseId)).header("Authorization", hana)
+                .header("Accept", "application/json").GET().build(), 200, into);
+    }
+
+    /** {@code clients} at once, each sending the next command when the last is answered; returns commands per second. */
+    private double closedLoop(int clients, Duration duration, int budget, Iterator<String> employees, Latencies into) throws Exception {
+        AtomicInteger left = new AtomicInteger(budget);
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end && left.getAndDecrement() > 0) {
+                    String employee;
+                    synchronized (employees) {
+                        employee = employees.next();
+                    }
+                    OpenLoad.Call call = openCase(employee, into, (r, at) -> {
+                    });
+                    load.send(call, System.nanoTime()).join();
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return into.count() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void awaitArrivals(LiveStreamListener stream, Map<String, Long> answered, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline && answered.keySet().stream().anyMatch(e -> stream.arrival(e) == null)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static String caseId(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static void step(String what, Object... args) {
+        System.out.printf("%n== " + what + "%n", args);
+    }
+}

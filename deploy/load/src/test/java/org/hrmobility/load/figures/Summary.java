@@ -1,0 +1,82 @@
+package org.hrmobility.load.figures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The figures of one {@link PerformanceRun} beside the goals, as text and as the section of docs/performance.md. */
+record Summary(Machine machine, double commandRate, Latencies direct, Latencies gateway, double rawCommits, double commandsPerSecond,
+               int writers, Latencies writes, Latencies commands, Latencies toInbox, List<ProcessSampler.Usage> usage,
+               long totalPssMib) {
+
+    static final String START = "<!-- performance-run: written by PerformanceRun, do not edit by hand -->";
+    static final String END = "<!-- /performance-run -->";
+
+    String text() {
+        return "\n" + markdown();
+    }
+
+    /** Replaces the run's section in the file (or appends it the first time). */
+    void writeInto(Path docs) throws IOException {
+        String current = Files.exists(docs) ? Files.readString(docs) : "# Performance\n";
+        String section = START + "\n" + markdown() + END;
+        int start = current.indexOf(START);
+        int end = current.indexOf(END);
+        String updated = start >= 0 && end > start
+                ? current.substring(0, start) + section + current.substring(end + END.length())
+                : current.stripTrailing() + "\n\n" + section + "\n";
+        Files.writeString(docs, updated);
+    }
+
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("### Side by side, one run (").append(LocalDate.now()).append(")\n\n");
+        md.append(String.format("%d cores, %,d MiB, %s; load driver %s; Kafka %s; PostgreSQL %s (%s).%n%n", machine.cores(),
+                machine.memoryMib(), machine.os(), machine.java(), machine.kafka(), machine.postgres(), machine.commitSettings()));
+        md.append("| figure | measured | goal | met |\n|---|---|---|---|\n");
+        double overhead = gateway.p99() / direct.p99() - 1;
+        row(md, "GET a case straight to the service, p50 / p99", ms(direct), "", "");
+        row(md, "the same through the gateway, p50 / p99", ms(gateway), "", "");
+        row(md, "gateway's addition to p99", String.format("%+.0f %%", overhead * 100), "at most +30 %", met(overhead <= 0.30));
+        double share = commandsPerSecond / rawCommits;
+        row(md, String.format("PostgreSQL single-row commits, %d clients", writers), String.format("%,.0f /s", rawCommits), "", "");
+        row(md, String.format("open a case through the gateway, %d clients", writers),
+                String.format("%,.0f /s (p50 %.1f ms, p99 %.1f ms)", commandsPerSecond, writes.p50(), writes.p99()), "", "");
+        row(md, "write command rate / raw commit rate", String.format("%.0f %%", share * 100), "at least 50 %", met(share >= 0.5));
+        int errors = commands.errorCount() + toInbox.errorCount();
+        row(md, String.format("open a case at %.0f/s: answer p50 / p99", commandRate), ms(commands), "", "");
+        row(md, "answer to notification on the line manager's stream, p50", String.format("%.1f ms", toInbox.p50()), "under 20 ms",
+                met(toInbox.p50() < 20));
+        row(md, "answer to notification on the line manager's stream, p99", String.format("%.1f ms", toInbox.p99()), "under 100 ms",
+                met(toInbox.p99() < 100));
+        row(md, "errors in that phase", errors == 0 ? "none" : commands.errorSummary() + " " + toInbox.errorSummary(), "none",
+                met(errors == 0));
+        row(md, "whole suite memory (largest sum of PSS at one moment)", String.format("%,d MiB", totalPssMib), "under 3 GiB",
+                met(totalPssMib < 3072));
+        md.append(String.format("%nCPU (in %% of one core, averaged) and largest memory per process while opening cases at %.0f/s:%n%n",
+                commandRate));
+        md.append("| process | CPU | RSS | PSS |\n|---|---|---|---|\n");
+        usage.forEach(u -> md.append(String.format("| %s | %.0f %% | %,d MiB | %,d MiB |%n", u.process(), u.cpuPercent(), u.maxRssMib(),
+                u.maxPssMib())));
+        md.append("\nThe latency of a command is timed from when it was due to be sent (an open model), so a stall counts for\n")
+                .append("every request behind it. A case opened is committed before the service answers: the stream figure runs from\n")
+                .append("that answer to the notification's arrival on the live stream, through Kafka, the notification service and\n")
+                .append("the gateway. RSS of PostgreSQL sums its processes, so its shared buffers count once per process; PSS divides\n")
+                .append("shared pages among the processes sharing them, so the suite's total is a sum of PSS.\n\n");
+        return md.toString();
+    }
+
+    private static String ms(Latencies l) {
+        return String.format("%.1f / %.1f ms (%d requests, errors: %s)", l.p50(), l.p99(), l.count(), l.errorSummary());
+    }
+
+    private static String met(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static void row(StringBuilder md, String figure, String measured, String goal, String met) {
+        md.append("| ").append(figure).append(" | ").append(measured).append(" | ").append(goal).append(" | ").append(met).append(" |\n");
+    }
+}
