@@ -10,6 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,17 @@ final class Workloads {
     private final String hana;
     private final String lars;
     private final String bea;
+    private final String emma;
+    private final String ezra;
+    private final LocalDate today = LocalDate.now();
 
     Workloads(Suite suite) {
         this.suite = suite;
         this.hana = suite.token("hana");
         this.lars = suite.token("lars");
         this.bea = suite.token("bea");
+        this.emma = suite.token("emma");
+        this.ezra = suite.token("ezra");
     }
 
     HttpProtocolBuilder protocol() {
@@ -61,7 +67,9 @@ final class Workloads {
     /**
      * R-RED-1..4 as a workflow, one synthetic employee each: registered, guidance recorded, admitted, two offers
      * refused (by the case handler on the employee's behalf), placed ex officio on the third; and R-EVA-3, an
-     * insufficient evaluation that opens a follow-up.
+     * insufficient evaluation that opens a follow-up; then mobility: an exchange call, emma's application agreed by her line
+     * manager (R-MOB-1..3), and the talent marketplace: emma's offer with her manager's consent, ezra's request and its
+     * matches (R-MOB-8). Applications and talents come from demo users: only a person may apply or offer talents.
      */
     ScenarioBuilder workflows(List<String> employees) {
         Iterator<Map<String, Object>> feeder = employees.stream().map(id -> Map.<String, Object>of("employeeId", id)).iterator();
@@ -69,7 +77,7 @@ final class Workloads {
                 // the services' copies of master data arrive over Kafka: the first registration may come before them
                 tryMax(30).on(exec(http("open case").post("/api/redeployment/cases").header("Authorization", bearer(hana))
                         .body(StringBody("{\"employeeId\":\"#{employeeId}\"}"))
-                        .check(status().is(201), header("Location").transform(l -> l.substring(l.lastIndexOf('/') + 1)).saveAs("caseId")))
+                        .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("caseId")))
                         .exitHereIfFailed()),
                 exec(http("guidance").post("/api/redeployment/cases/#{caseId}/guidance-trajectory").header("Authorization", bearer(lars))
                         .body(StringBody("{\"from\":\"2026-03-01\",\"to\":\"2026-09-30\",\"actions\":[\"coaching\"]}")).check(status().is(200))),
@@ -83,13 +91,46 @@ final class Workloads {
                 exec(http("evaluation").post("/api/evaluations").header("Authorization", bearer(lars))
                         .body(StringBody("{\"employeeId\":\"#{employeeId}\",\"periodFrom\":\"2025-09-01\",\"periodTo\":\"2026-08-31\","
                                 + "\"evaluatedOn\":\"2026-08-31\",\"rating\":\"INSUFFICIENT\"}"))
-                        .check(status().is(201))));
+                        .check(status().is(201))),
+                mobility(),
+                marketplace());
+    }
+
+    private ChainBuilder mobility() {
+        return exec(http("call").post("/api/mobility/calls").header("Authorization", bearer(hana))
+                        .body(StringBody("{\"programme\":\"EXCHANGE\",\"title\":\"Exchange (load)\",\"opensOn\":\"" + today.minusDays(1)
+                                + "\",\"closesOn\":\"" + today.plusDays(30) + "\",\"eligibleLevels\":[\"A\",\"B\"]}"))
+                        .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("callId")),
+                http("application").post("/api/mobility/calls/#{callId}/applications").header("Authorization", bearer(emma))
+                        .body(StringBody("{\"host\":\"Dutch Ministry of the Interior\",\"startsOn\":\"" + today.plusMonths(2)
+                                + "\",\"endsOn\":\"" + today.plusMonths(3) + "\",\"travelCents\":1000,\"stayCents\":0}"))
+                        .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("applicationId")),
+                http("application agreed by line manager").post("/api/mobility/applications/#{applicationId}/line-manager-decision")
+                        .header("Authorization", bearer(lars)).body(StringBody("{\"agreed\":true}")).check(status().is(200)));
+    }
+
+    private ChainBuilder marketplace() {
+        String period = "\"sharePercent\":20,\"from\":\"" + today.plusDays(10) + "\",\"to\":\"" + today.plusDays(100) + "\"";
+        return exec(http("talent offer").post("/api/mobility/talent-offers").header("Authorization", bearer(emma))
+                        .body(StringBody("{\"skills\":[\"gis\",\"data-analysis\"]," + period + "}"))
+                        .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("talentOfferId")),
+                http("talent offer consent").post("/api/mobility/talent-offers/#{talentOfferId}/consent").header("Authorization", bearer(lars))
+                        .body(StringBody("{\"given\":true}")).check(status().is(200)),
+                http("talent request").post("/api/mobility/talent-requests").header("Authorization", bearer(ezra))
+                        .body(StringBody("{\"skills\":[\"gis\"],\"title\":\"GIS project\"," + period + "}"))
+                        .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("talentRequestId")),
+                http("matches").get("/api/mobility/talent-requests/#{talentRequestId}/matches").header("Authorization", bearer(ezra))
+                        .check(status().is(200)));
+    }
+
+    private static String lastSegment(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private ChainBuilder refusedOffer(String grade) {
         return exec(http("offer").post("/api/redeployment/cases/#{caseId}/offers").header("Authorization", bearer(hana))
                         .body(StringBody("{\"title\":\"Adviser\",\"entity\":\"DEPT-WSE\",\"grade\":\"" + grade + "\"}"))
-                        .check(status().is(201), header("Location").transform(l -> l.substring(l.lastIndexOf('/') + 1)).saveAs("offerId")),
+                        .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("offerId")),
                 http("refusal on behalf").post("/api/redeployment/cases/#{caseId}/offers/#{offerId}/refusal").header("Authorization", bearer(hana))
                         .body(StringBody("{\"reason\":\"declined by phone\"}")).check(status().is(200)));
     }
