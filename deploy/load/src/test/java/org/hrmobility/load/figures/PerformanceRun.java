@@ -31,7 +31,10 @@ import org.hrmobility.load.SyntheticEmployees;
 public final class PerformanceRun {
 
     private static final String OPEN_CASE = "/api/redeployment/cases";
-    private static final String ALL_PHASES = "reads,writes,inbox";
+    private static final String ALL_PHASES = "reads,writes,inbox,knee";
+    /** The step-up: cases opened at each of these rates for a step's length, to find where p99 passes 100 ms. */
+    private static final List<Double> KNEE_RATES = List.of(100.0, 150.0, 200.0, 250.0, 300.0, 350.0);
+    private static final Duration KNEE_STEP = Duration.ofSeconds(10);
     /** Reads in the side-by-side phase, both ways together: a load the suite takes easily, so the gateway's own cost shows. */
     private static final int READS_PER_SECOND = 100;
     /** Long enough for the JIT to compile the paths measured (C2 keeps improving for a minute or so of load). */
@@ -69,9 +72,10 @@ public final class PerformanceRun {
         double warmUpRate = Math.min(commandRate / 2, 150);
         int warmUp = (int) (warmUpRate * WARM_UP.toSeconds());
         int inboxRun = (int) (inboxRates.stream().mapToDouble(Double::doubleValue).sum() * phase.toSeconds());
-        step("publishing %d employees as master data, and waiting for every service to take them in",
-                warmUp + writeBudget + inboxRun);
-        Iterator<String> employees = SyntheticEmployees.publish(suite, warmUp + writeBudget + inboxRun).iterator();
+        int kneeRun = phases.contains("knee") ? (int) (KNEE_RATES.stream().mapToDouble(Double::doubleValue).sum() * KNEE_STEP.toSeconds()) : 0;
+        int needed = warmUp + writeBudget + inboxRun + kneeRun;
+        step("publishing %d employees as master data, and waiting for every service to take them in", needed);
+        Iterator<String> employees = SyntheticEmployees.publish(suite, needed).iterator();
         MasterData.awaitTakenIn(suite.kafka(), Duration.ofMinutes(5));
 
         step("warming up: opening %d cases at %.0f/s, with the line manager's live stream open", warmUp, warmUpRate);
@@ -114,8 +118,23 @@ public final class PerformanceRun {
                 totalPss = sampler.maxTotalPssMib();
             }
         }
+        List<Latencies> steps = phases.contains("knee") ? stepUp(employees) : List.of();
         return new Summary(Machine.describe(jdbcUrl), direct, gateway, rawCommits, commandsPerSecond, writers, writes, inboxRuns, usage,
-                totalPss);
+                totalPss, steps);
+    }
+
+    /** Cases opened at rising rates, a step each, answers timed as in the open model: where does p99 pass 100 ms? */
+    private List<Latencies> stepUp(Iterator<String> employees) {
+        step("step-up: opening cases at %s a second, %d s each", KNEE_RATES, KNEE_STEP.toSeconds());
+        List<Latencies> steps = new ArrayList<>();
+        for (double rate : KNEE_RATES) {
+            Latencies at = new Latencies(String.format("open a case at %.0f/s", rate));
+            load.run(rate, KNEE_STEP, i -> openCase(employees.next(), at, (response, when) -> {
+            }));
+            System.out.println("  " + at);
+            steps.add(at);
+        }
+        return steps;
     }
 
     private void readSideBySide(List<String> cases, Latencies direct, Latencies gateway) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /** The figures of one {@link PerformanceRun} beside the goals, as text and as the section of docs/performance.md. */
 record Summary(Machine machine, Latencies direct, Latencies gateway, double rawCommits, double commandsPerSecond, int writers,
-               Latencies writes, List<PerformanceRun.InboxRun> inboxRuns, List<ProcessSampler.Usage> usage, long totalPssMib) {
+               Latencies writes, List<PerformanceRun.InboxRun> inboxRuns, List<ProcessSampler.Usage> usage, long totalPssMib,
+               List<Latencies> steps) {
 
     static final String START = "<!-- performance-run: written by PerformanceRun, do not edit by hand -->";
     static final String END = "<!-- /performance-run -->";
@@ -59,6 +60,12 @@ record Summary(Machine machine, Latencies direct, Latencies gateway, double rawC
         }
         row(md, "whole suite memory (largest sum of PSS at one moment)", String.format("%,d MiB", totalPssMib), "under 3 GiB",
                 met(totalPssMib < 3072));
+        if (!steps.isEmpty()) {
+            md.append("\nStep-up, cases opened at rising rates (answers, open model):\n\n| rate | p50 | p99 | errors |\n|---|---|---|---|\n");
+            steps.forEach(s -> md.append(String.format("| %s | %.1f ms | %.1f ms | %s |%n", rateOf(s), s.p50(), s.p99(),
+                    s.errorSummary())));
+            md.append("\n").append(knee()).append("\n");
+        }
         md.append(String.format("%nCPU (in %% of one core, averaged) and largest memory per process while opening cases at %.0f/s:%n%n",
                 inboxRuns.isEmpty() ? 0 : inboxRuns.get(inboxRuns.size() - 1).rate()));
         md.append("| process | CPU | RSS | PSS |\n|---|---|---|---|\n");
@@ -70,6 +77,22 @@ record Summary(Machine machine, Latencies direct, Latencies gateway, double rawC
                 .append("the gateway. RSS of PostgreSQL sums its processes, so its shared buffers count once per process; PSS divides\n")
                 .append("shared pages among the processes sharing them, so the suite's total is a sum of PSS.\n\n");
         return md.toString();
+    }
+
+    /** Where the step-up's p99 first passes 100 ms. */
+    String knee() {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).p99() > 100 || steps.get(i).errorCount() > 0) {
+                return i == 0 ? "p99 is over 100 ms (or requests fail) from the first step, " + rateOf(steps.get(0)) + "."
+                        : "p99 passes 100 ms (or requests fail) between " + rateOf(steps.get(i - 1)) + " and " + rateOf(steps.get(i)) + ".";
+            }
+        }
+        return "p99 stays under 100 ms up to " + rateOf(steps.get(steps.size() - 1)) + ".";
+    }
+
+    /** A step is named after its command and rate ("open a case at 150/s"): the rate. */
+    private static String rateOf(Latencies step) {
+        return step.name().substring(step.name().lastIndexOf(' ') + 1);
     }
 
     private static String ms(Latencies l) {

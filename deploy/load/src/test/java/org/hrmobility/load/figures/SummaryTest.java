@@ -1,0 +1,58 @@
+package org.hrmobility.load.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryTest {
+
+    @TempDir
+    Path dir;
+
+    static Latencies of(String name, long... millis) {
+        Latencies l = new Latencies(name);
+        for (long ms : millis) {
+            l.record(ms * 1_000_000L);
+        }
+        return l;
+    }
+
+    static Summary summary(List<Latencies> steps) {
+        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off");
+        return new Summary(machine, of("direct", 2, 6), of("gateway", 3, 9), 60_000, 300, 16, of("writes", 40, 100),
+                List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), of("stream", 15, 90))),
+                List.of(new ProcessSampler.Usage("gateway", 30, 400, 380)), 2_800, steps);
+    }
+
+    @Test
+    @DisplayName("Performance figures: the run's section of docs/performance.md is replaced in place, the rest kept; appended the first time")
+    void writesItsOwnSectionOnly() throws Exception {
+        Path docs = dir.resolve("performance.md");
+        Files.writeString(docs, "# Performance\n\nBy hand, before.\n");
+        summary(List.of()).writeInto(docs);
+        String first = Files.readString(docs);
+        assertThat(first).startsWith("# Performance\n\nBy hand, before.\n").contains(Summary.START).contains(Summary.END);
+
+        Files.writeString(docs, first + "\nBy hand, after.\n");
+        summary(List.of()).writeInto(docs);
+        String second = Files.readString(docs);
+        assertThat(second.split(Summary.START, -1)).hasSize(2);
+        assertThat(second).contains("By hand, before.").contains("By hand, after.")
+                .contains("| gateway's addition to p99 | +50 % | at most +30 % | **no** |")
+                .contains("| at 300/s, answer to notification on the stream, p99 | 90.0 ms | under 100 ms | yes |");
+    }
+
+    @Test
+    @DisplayName("Performance figures: the step-up names the two rates between which p99 passes 100 ms")
+    void knee() {
+        assertThat(summary(List.of(of("open a case at 100/s", 5, 20), of("open a case at 150/s", 9, 60),
+                of("open a case at 200/s", 30, 250))).knee()).isEqualTo("p99 passes 100 ms (or requests fail) between 150/s and 200/s.");
+        assertThat(summary(List.of(of("open a case at 100/s", 5, 20))).knee()).isEqualTo("p99 stays under 100 ms up to 100/s.");
+    }
+}
