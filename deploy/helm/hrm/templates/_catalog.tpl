@@ -1,0 +1,43 @@
+{{/*
+  What each workload is, reads and writes: the architecture, not a setting. The topics and consumer groups are those
+  of the services' application.yml (spring.cloud.stream.bindings); the dead-letter topic of a consumer is
+  <topic>.<group>.dlq and the outbox relay's transactional id hrm-outbox-relay.<spring.application.name>
+  (service kit). The tests of deploy/kubernetes check this against the contracts and the application.yml files.
+*/}}
+{{- define "hrm.catalog" -}}
+gateway:
+  application: gateway
+  image: gateway
+mobility:
+  application: mobility-service
+  image: mobility-service
+  database: mobility
+  group: mobility
+  consumes: [hrm.employees]
+  produces: [hrm.mobility.events]
+redeployment:
+  application: redeployment-service
+  image: redeployment-service
+  database: redeployment
+  group: redeployment
+  consumes: [hrm.employees, hrm.recruitment.vacancies]
+  produces: [hrm.redeployment.events]
+evaluation:
+  application: evaluation-service
+  image: evaluation-service
+  database: evaluation
+  group: evaluation
+  consumes: [hrm.employees]
+  produces: [hrm.evaluation.events]
+notification:
+  application: notification-service
+  image: notification-service
+  database: notification
+  group: notification
+  consumes: [hrm.redeployment.events, hrm.evaluation.events, hrm.mobility.events, hrm.employees]
+  produces: []
+{{- end -}}
+
+{{- define "hrm.serviceNames" -}}
+[mobility, redeployment, evaluation, notification]
+{{- end -}}
