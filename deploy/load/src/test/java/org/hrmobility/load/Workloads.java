@@ -75,18 +75,18 @@ final class Workloads {
         Iterator<Map<String, Object>> feeder = employees.stream().map(id -> Map.<String, Object>of("employeeId", id)).iterator();
         return scenario("workflows").feed(feeder).exec(
                 // the services' copies of master data arrive over Kafka: the first registration may come before them
-                tryMax(30).on(exec(http("open case").post("/api/redeployment/cases").header("Authorization", bearer(hana))
-                        .body(StringBody("{\"employeeId\":\"#{employeeId}\"}"))
+                tryMax(30).on(exec(http("open case").post(RedeploymentFlow.CASES).header("Authorization", bearer(hana))
+                        .body(StringBody(RedeploymentFlow.openCaseBody("#{employeeId}")))
                         .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("caseId")))
                         .exitHereIfFailed()),
-                exec(http("guidance").post("/api/redeployment/cases/#{caseId}/guidance-trajectory").header("Authorization", bearer(lars))
-                        .body(StringBody("{\"from\":\"2026-03-01\",\"to\":\"2026-09-30\",\"actions\":[\"coaching\"]}")).check(status().is(200))),
-                exec(http("admissibility").post("/api/redeployment/cases/#{caseId}/admissibility").header("Authorization", bearer(hana))
-                        .body(StringBody("{\"redeployable\":true,\"motivation\":\"load\"}")).check(status().is(200))),
-                refusedOffer("B2"),
-                refusedOffer("B1"),
-                exec(http("offer placing ex officio").post("/api/redeployment/cases/#{caseId}/offers").header("Authorization", bearer(hana))
-                        .body(StringBody("{\"title\":\"Analyst\",\"entity\":\"DEPT-WSE\",\"grade\":\"B1\"}"))
+                exec(http("guidance").post(RedeploymentFlow.guidancePath("#{caseId}")).header("Authorization", bearer(lars))
+                        .body(StringBody(RedeploymentFlow.guidanceBody())).check(status().is(200))),
+                exec(http("admissibility").post(RedeploymentFlow.admissibilityPath("#{caseId}")).header("Authorization", bearer(hana))
+                        .body(StringBody(RedeploymentFlow.admissibilityBody())).check(status().is(200))),
+                refusedOffer(RedeploymentFlow.OFFERS.get(0)),
+                refusedOffer(RedeploymentFlow.OFFERS.get(1)),
+                exec(http("offer placing ex officio").post(RedeploymentFlow.offersPath("#{caseId}")).header("Authorization", bearer(hana))
+                        .body(StringBody(RedeploymentFlow.OFFERS.get(2).body()))
                         .check(status().is(201), jsonPath("$.status").is("PLACED"))),
                 exec(http("evaluation").post("/api/evaluations").header("Authorization", bearer(lars))
                         .body(StringBody("{\"employeeId\":\"#{employeeId}\",\"periodFrom\":\"2025-09-01\",\"periodTo\":\"2026-08-31\","
@@ -127,12 +127,12 @@ final class Workloads {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private ChainBuilder refusedOffer(String grade) {
-        return exec(http("offer").post("/api/redeployment/cases/#{caseId}/offers").header("Authorization", bearer(hana))
-                        .body(StringBody("{\"title\":\"Adviser\",\"entity\":\"DEPT-WSE\",\"grade\":\"" + grade + "\"}"))
+    private ChainBuilder refusedOffer(RedeploymentFlow.Offer offer) {
+        return exec(http("offer").post(RedeploymentFlow.offersPath("#{caseId}")).header("Authorization", bearer(hana))
+                        .body(StringBody(offer.body()))
                         .check(status().is(201), header("Location").transform(Workloads::lastSegment).saveAs("offerId")),
-                http("refusal on behalf").post("/api/redeployment/cases/#{caseId}/offers/#{offerId}/refusal").header("Authorization", bearer(hana))
-                        .body(StringBody("{\"reason\":\"declined by phone\"}")).check(status().is(200)));
+                http("refusal on behalf").post(RedeploymentFlow.refusalPath("#{caseId}", "#{offerId}")).header("Authorization", bearer(hana))
+                        .body(StringBody(RedeploymentFlow.refusalBody())).check(status().is(200)));
     }
 
     /** How many synthetic employees a run of workflows at this rate needs. */

@@ -34,8 +34,28 @@ final class OpenLoad {
         this.http = http;
     }
 
+    /**
+     * What arrives: the i-th arrival, started when it is due, and done when its future completes (a request, or a
+     * flow of them); null when there is nothing more to send.
+     */
+    @FunctionalInterface
+    interface Arrival {
+        CompletableFuture<?> start(int i, long dueNanos);
+    }
+
     /** Sends {@code calls.apply(i)} for i = 0, 1, ... at {@code rate} per second for this long; waits for the answers. */
     int run(double rate, Duration duration, IntFunction<Call> calls) {
+        return arrive(rate, duration, (i, due) -> {
+            Call call = calls.apply(i);
+            return call == null ? null : send(call, due);
+        });
+    }
+
+    /**
+     * Starts arrivals i = 0, 1, ... at {@code rate} per second for this long, each when it is due whether or not
+     * earlier ones are done, and waits for them all; {@link #run} is this with one request an arrival.
+     */
+    int arrive(double rate, Duration duration, Arrival arrivals) {
         long interval = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         int total = (int) (rate * duration.toMillis() / 1000);
@@ -46,11 +66,11 @@ final class OpenLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            Call call = calls.apply(i);
-            if (call == null) {
+            CompletableFuture<?> arrival = arrivals.start(i, due);
+            if (arrival == null) {
                 break;
             }
-            pending.add(send(call, due));
+            pending.add(arrival);
         }
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);

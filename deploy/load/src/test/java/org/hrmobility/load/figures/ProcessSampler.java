@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  */
 final class ProcessSampler implements AutoCloseable {
 
-    private static final String POSTGRES = "PostgreSQL (all processes)";
+    static final String POSTGRES = "PostgreSQL (all processes)";
+    static final String DRIVER = "load driver (not the suite)";
 
     /** Linux's USER_HZ: /proc counts CPU time in these ticks. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -45,26 +46,40 @@ final class ProcessSampler implements AutoCloseable {
     private long firstNanos;
     private long lastNanos;
     private final int postgresPort;
+    private final Map<String, Long> others;
 
-    private ProcessSampler(int postgresPort) {
+    private ProcessSampler(int postgresPort, Map<String, Long> others) {
         this.postgresPort = postgresPort;
+        this.others = others;
     }
 
     /** Starts sampling; {@link #stop()} ends it and returns the usage per process, in the suite's order. */
     static ProcessSampler start(int postgresPort) {
-        ProcessSampler sampler = new ProcessSampler(postgresPort);
+        return start(postgresPort, Map.of());
+    }
+
+    /** The same, and these processes besides (name to pid, with their descendants): one the driver started itself. */
+    static ProcessSampler start(int postgresPort, Map<String, Long> others) {
+        ProcessSampler sampler = new ProcessSampler(postgresPort, Map.copyOf(others));
         sampler.timer.scheduleAtFixedRate(sampler::sample, 0, 1, TimeUnit.SECONDS);
         return sampler;
     }
 
+    /** Ends the sampling with a last reading (so the whole phase counts) and returns the usage per process. */
     synchronized List<Usage> stop() {
         timer.shutdownNow();
+        sample();
         double seconds = (lastNanos - firstNanos) / 1e9;
         return firstTicks.keySet().stream()
                 .map(name -> new Usage(name, seconds <= 0 ? 0
                         : Math.max(0, lastTicks.get(name) - firstTicks.get(name)) / TICKS_PER_SECOND / seconds * 100,
                         maxRss.getOrDefault(name, 0L), maxPss.getOrDefault(name, 0L)))
                 .toList();
+    }
+
+    /** Seconds between the first reading and the last: CPU seconds of a process are its cpuPercent / 100 times these. */
+    synchronized double sampledSeconds() {
+        return (lastNanos - firstNanos) / 1e9;
     }
 
     /** The largest sum of the suite's PSS at one moment (without this driver): what the suite takes from the machine. */
@@ -86,7 +101,11 @@ final class ProcessSampler implements AutoCloseable {
                     add(now, POSTGRES, postmaster.pid());
                     postmaster.descendants().forEach(backend -> add(now, POSTGRES, backend.pid()));
                 });
-        add(now, "load driver (not the suite)", ProcessHandle.current().pid());
+        others.forEach((name, pid) -> {
+            add(now, name, pid);
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> add(now, name, d.pid())));
+        });
+        add(now, DRIVER, ProcessHandle.current().pid());
         long nanos = System.nanoTime();
         if (firstTicks.isEmpty()) {
             firstNanos = nanos;
@@ -98,7 +117,7 @@ final class ProcessSampler implements AutoCloseable {
             lastTicks.put(e.getKey(), e.getValue()[0]);
             maxRss.merge(e.getKey(), e.getValue()[1], Math::max);
             maxPss.merge(e.getKey(), e.getValue()[2], Math::max);
-            if (!e.getKey().startsWith("load driver")) {
+            if (!e.getKey().equals(DRIVER)) {
                 total += e.getValue()[2];
             }
         }

@@ -20,12 +20,20 @@ record Summary(Machine machine, Latencies direct, Latencies gateway, double rawC
 
     /** Replaces the run's section in the file (or appends it the first time). */
     void writeInto(Path docs) throws IOException {
+        writeSection(docs, START, END, markdown());
+    }
+
+    /**
+     * Replaces what stands between these two markers in the file with this markdown (or appends markers and markdown
+     * the first time), keeping the rest as it is: how each run writes its own section of docs/performance.md.
+     */
+    static void writeSection(Path docs, String startMarker, String endMarker, String markdown) throws IOException {
         String current = Files.exists(docs) ? Files.readString(docs) : "# Performance\n";
-        String section = START + "\n" + markdown() + END;
-        int start = current.indexOf(START);
-        int end = current.indexOf(END);
+        String section = startMarker + "\n" + markdown + endMarker;
+        int start = current.indexOf(startMarker);
+        int end = current.indexOf(endMarker);
         String updated = start >= 0 && end > start
-                ? current.substring(0, start) + section + current.substring(end + END.length())
+                ? current.substring(0, start) + section + current.substring(end + endMarker.length())
                 : current.stripTrailing() + "\n\n" + section + "\n";
         Files.writeString(docs, updated);
     }
