@@ -10,7 +10,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrmobility.contracts.Topics;
-import org.hrmobility.evaluation.evaluation.EvaluationService;
+import org.hrmobility.evaluation.file.EvaluationService;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.test.EventCapture;
 import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +34,7 @@ class EvaluationFlowIT extends ServiceApiTest {
     @Test
     @DisplayName("R-EVA-3 and R-EVA-4: INSUFFICIENT opens a follow-up, a too-early evaluation is refused, a second INSUFFICIENT mandates dismissal; the events follow")
     void followUpToMandatedDismissal() {
+        clock.moveTo(LocalDate.parse("2028-01-01"));
         try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.EVALUATION_EVENTS)) {
             evaluate(people.lars, people.ezraId, "2026-08-31", "INSUFFICIENT").expectStatus().isCreated();
             followUp(people.ezra, people.ezraId).jsonPath("$.state").isEqualTo("FOLLOW_UP_OPEN")
@@ -58,12 +60,13 @@ class EvaluationFlowIT extends ServiceApiTest {
         get(people.bea, "/figures?year=2027").expectStatus().isOk().expectBody()
                 .jsonPath("$[0].entity").isEqualTo(people.entity).jsonPath("$[0].dismissalsMandated").isEqualTo(1);
         get(people.bea, "/figures?year=2026").expectBody().jsonPath("$[0].dismissalsMandated").isEqualTo(0);
-        evaluate(people.lars, people.ezraId, "2028-03-31", "GOOD").expectStatus().isEqualTo(409);
+        evaluate(people.lars, people.ezraId, "2027-12-31", "GOOD").expectStatus().isEqualTo(409);
     }
 
     @Test
     @DisplayName("R-EVA-2: special circumstances make a dismissal proposal; HR decides; not dismissed, a follow-up opens")
     void dismissalProposal() {
+        clock.moveTo(LocalDate.parse("2028-01-01"));
         Map<String, Object> special = evaluation(people.emmaId, "2026-06-30", "INSUFFICIENT");
         special.put("specialCircumstances", true);
         special.put("motivation", "Exceptionally poor functioning, no goodwill in three documented talks.");
@@ -93,6 +96,7 @@ class EvaluationFlowIT extends ServiceApiTest {
     @Test
     @DisplayName("access: employees read their own, line managers record and read their reports', case handlers all; others 404")
     void access() {
+        clock.moveTo(LocalDate.parse("2027-01-15"));
         evaluate(people.lars, people.emmaId, "2026-06-30", "GOOD").expectStatus().isCreated();
 
         get(people.emma, "?employeeId=" + people.emmaId).expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
@@ -102,8 +106,60 @@ class EvaluationFlowIT extends ServiceApiTest {
         get(people.hana, "?employeeId=" + people.emmaId).expectStatus().isOk();
         evaluate(people.otherManager, people.emmaId, "2026-12-31", "GOOD").expectStatus().isNotFound();
         evaluate(people.emma, people.emmaId, "2026-12-31", "VERY_GOOD").expectStatus().isForbidden();
-        evaluate(people.hana, people.emmaId, "2026-12-31", "GOOD").expectStatus().isCreated();
         web.get().uri("/api/evaluations?employeeId=" + people.emmaId).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @DisplayName("R-ACC-2: HR records a line manager's evaluation only on their behalf, with a reason, shown so in the history; nobody evaluates themselves")
+    void onBehalfAndOwnFile() {
+        clock.moveTo(LocalDate.parse("2027-01-15"));
+        evaluate(people.hana, people.emmaId, "2026-12-31", "GOOD").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "reason-required");
+        Map<String, Object> onBehalf = evaluation(people.emmaId, "2026-12-31", "GOOD");
+        onBehalf.put("reason", "Lars is on long-term leave; the signed report came to HR");
+        post(people.hana, "", onBehalf).expectStatus().isCreated();
+        get(people.lars, "/follow-ups/" + people.emmaId + "/history").expectStatus().isOk().expectBody()
+                .jsonPath("$[0].capacity").isEqualTo("ON_BEHALF")
+                .jsonPath("$[0].onBehalfOf").isEqualTo(people.managerId)
+                .jsonPath("$[0].actorEmployeeId").isEqualTo(people.hanaId);
+
+        evaluate(people.hana, people.hanaId, "2026-12-31", "VERY_GOOD").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.rule").isEqualTo("R-ACC-2");
+        Map<String, Object> ownWithReason = evaluation(people.hanaId, "2026-12-31", "VERY_GOOD");
+        ownWithReason.put("reason", "I deserve it");
+        post(people.hana, "", ownWithReason).expectStatus().isForbidden();
+    }
+
+    @Test
+    @DisplayName("R-EVA-7: an evaluation held after today is refused, whatever the follow-up")
+    void postDated() {
+        LocalDate tomorrow = CalendarDays.today(clock).plusDays(1);
+        evaluate(people.lars, people.emmaId, tomorrow.toString(), "GOOD").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("R-EVA-7").jsonPath("$.type").isEqualTo(PROBLEMS + "evaluation-post-dated");
+    }
+
+    @Test
+    @DisplayName("R-COR-1: HR corrects a rating; the mandated dismissal is lifted and those concerned are told by events; not the line manager")
+    void correction() {
+        clock.moveTo(LocalDate.parse("2028-01-01"));
+        evaluate(people.lars, people.ezraId, "2026-08-31", "INSUFFICIENT").expectStatus().isCreated();
+        String second = evaluate(people.lars, people.ezraId, "2027-03-31", "INSUFFICIENT").expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        followUp(people.lars, people.ezraId).jsonPath("$.state").isEqualTo("DISMISSAL_MANDATED");
+        Map<String, Object> correction = Map.of("rating", "SUFFICIENT", "periodFrom", "2026-04-01", "periodTo", "2027-03-31",
+                "evaluatedOn", "2027-03-31", "reason", "the signed report says SUFFICIENT");
+
+        post(people.lars, "/" + second + "/correction", correction).expectStatus().isForbidden();
+        try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.EVALUATION_EVENTS)) {
+            post(people.hana, "/" + second + "/correction", correction).expectStatus().isOk().expectBody()
+                    .jsonPath("$.state").isEqualTo("FOLLOW_UP_OPEN").jsonPath("$.evaluationsSoFar").isEqualTo(1);
+            assertThat(events.await(3, r -> r.key().equals(people.ezraId), Duration.ofSeconds(30)))
+                    .extracting(r -> EventCapture.header(r, "ce_type")).containsExactly("hrm.evaluation.EvaluationCorrected.v1",
+                            "hrm.evaluation.DismissalMandateLifted.v1", "hrm.evaluation.FollowUpOpened.v1");
+        }
+        get(people.ezra, "/" + second).expectStatus().isOk().expectBody().jsonPath("$.rating").isEqualTo("SUFFICIENT");
+        get(people.lars, "/follow-ups/" + people.ezraId + "/history").expectBody()
+                .jsonPath("$[-1].detail").isEqualTo("the signed report says SUFFICIENT");
     }
 
     @Test
@@ -120,7 +176,7 @@ class EvaluationFlowIT extends ServiceApiTest {
 
         evaluate(people.lars, people.emmaId, "2026-06-30", "GOOD").expectStatus().isCreated();
         evaluate(people.lars, people.emmaId, "2026-05-31", "GOOD").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "evaluation-out-of-order");
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "evaluation-out-of-order").jsonPath("$.rule").isEqualTo("R-EVA-7");
     }
 
     @Test
@@ -148,9 +204,13 @@ class EvaluationFlowIT extends ServiceApiTest {
                     .hasSize(1);
         }
         String end = start.plusMonths(12).minusDays(1).toString();
+        clock.advance(Duration.ofDays(30));
         evaluate(people.hana, people.managerId, end, "GOOD").expectStatus().isCreated();
         get(people.hana, "/probations").expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.employeeId == '" + people.managerId + "')].endRating").isEqualTo(List.of("GOOD"));
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].endRating").isEqualTo(List.of("GOOD"))
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(List.of("PASSED"));
+        post(people.hana, "/probations", Map.of("employeeId", people.emmaId, "startsOn", start.toString(), "months", 6))
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-a-manager");
     }
 
     private Map<String, Object> evaluation(String employeeId, String on, String rating) {

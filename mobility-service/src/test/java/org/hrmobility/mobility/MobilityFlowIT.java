@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.Topics;
 import org.hrmobility.mobility.allowance.AllowanceService;
+import org.hrmobility.mobility.funding.CentralFunds;
+import org.hrmobility.mobility.secondment.SecondmentService;
 import org.hrmobility.mobility.marketplace.TalentOffer;
+import org.hrmobility.kit.store.DocumentJson;
 import org.hrmobility.kit.test.EventCapture;
 import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +35,8 @@ class MobilityFlowIT extends ServiceApiTest {
 
     @Autowired
     AllowanceService allowances;
+    @Autowired
+    SecondmentService secondments;
 
     final LocalDate today = LocalDate.now();
 
@@ -64,7 +68,7 @@ class MobilityFlowIT extends ServiceApiTest {
 
             clock.advance(Duration.ofDays(15));
             get(people.hana, "/applications?waitingOnHostLongerThan=P14D").expectStatus().isOk().expectBody()
-                    .jsonPath("$[?(@.id == '" + application + "')]").exists();
+                    .jsonPath("$.items[?(@.id == '" + application + "')]").exists();
             post(people.hana, "/applications/" + application + "/host-decision", Map.of("agreed", true)).expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("APPROVED").jsonPath("$.centralShareCents").isEqualTo(75_001);
 
@@ -89,14 +93,25 @@ class MobilityFlowIT extends ServiceApiTest {
         post(people.hana, "/secondments/" + secondment + "/host-confirmation", Map.of("agreed", true)).expectStatus().isEqualTo(409);
         post(people.lars, "/secondments/" + secondment + "/line-manager-decision", Map.of("agreed", true)).expectStatus().isOk();
         post(people.hana, "/secondments/" + secondment + "/host-confirmation", Map.of("agreed", true)).expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+                .expectBody().jsonPath("$.status").isEqualTo("APPROVED").jsonPath("$.centralCompensationCents").isEqualTo(3_000_001);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today.plusDays(10), today.plusYears(1)) + 1;
+        long share = CentralFunds.half(CentralFunds.forDays(6_000_001, days));
 
         get(people.bea, "/secondments/register").expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.host == 'ACV union')].activeSecondments").isEqualTo(List.of(1))
-                .jsonPath("$[?(@.host == 'ACV union')].centralCompensationCents").isEqualTo(List.of(3_000_001));
+                .jsonPath("$[?(@.host == 'ACV union')]").doesNotExist();
+        get(people.bea, "/secondments/register?on=" + today.plusDays(10)).expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.host == 'ACV union')].secondments").isEqualTo(List.of(1))
+                .jsonPath("$[?(@.host == 'ACV union')].centralShareCents").isEqualTo(List.of((int) share));
         get(people.emma, "/secondments/" + secondment).expectStatus().isNotFound();
         get(people.emma, "/secondments/register").expectStatus().isForbidden();
-        post(people.hana, "/secondments/" + secondment + "/end", Map.of("on", today.plusMonths(6).toString())).expectStatus().isOk();
+
+        clock.advance(Duration.ofDays(11));
+        secondments.followCalendar().block();
+        get(people.ezra, "/secondments/" + secondment).expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        post(people.hana, "/secondments/" + secondment + "/end", Map.of("on", today.plusMonths(6).toString()))
+                .expectStatus().isBadRequest();
+        post(people.hana, "/secondments/" + secondment + "/end", Map.of("on", today.plusMonths(6).toString(), "reason", "union mandate ended"))
+                .expectStatus().isOk().expectBody().jsonPath("$.endsOn").isEqualTo(today.plusMonths(6).toString());
     }
 
     @Test
@@ -172,21 +187,17 @@ class MobilityFlowIT extends ServiceApiTest {
         for (int i = 0; i < 5000; i++) {
             List<String> skills = List.of(pool[i % 10], pool[(i / 10) % 10], pool[(i / 100) % 10]).stream().distinct().sorted().toList();
             offers.add(new TalentOffer(UUID.randomUUID(), "P-" + i, people.managerId, people.entity, skills, 10 + i % 50,
-                    today.plusDays(i % 90), today.plusDays(90 + i % 200), TalentOffer.Status.PUBLISHED, 1));
+                    today.plusDays(i % 90), today.plusDays(90 + i % 200), TalentOffer.Status.PUBLISHED, null, null));
         }
         Flux.fromIterable(offers).concatMap(o -> db.sql("""
-                        insert into mobility_record (id, kind, employee_id, line_manager_id, entity, status, document, version)
-                        values (:id, 'talent-offer', :employee, :manager, :entity, 'PUBLISHED', :doc, 1)""")
-                        .bind("id", o.id()).bind("employee", o.employeeId()).bind("manager", o.lineManagerId())
-                        .bind("entity", o.entity()).bind("doc", Json.of(EventJson.write(o))).then()
-                        .then(db.sql("""
-                                insert into talent_offer_search (offer_id, employee_id, skills, share_percent, available_from,
-                                                                 available_to, published)
-                                values (:id, :employee, :skills, :share, :from, :to, true)""")
-                                .bind("id", o.id()).bind("employee", o.employeeId()).bind("skills", o.skills().toArray(String[]::new)).bind("share", o.sharePercent())
-                                .bind("from", o.availableFrom()).bind("to", o.availableTo()).then()))
+                        insert into talent_offer (id, subject_id, status, entity, skills, available_from, available_to, document,
+                                                  schema_version, version)
+                        values (:id, :employee, 'PUBLISHED', :entity, :skills, :from, :to, :doc, 1, 1)""")
+                        .bind("id", o.id()).bind("employee", o.employeeId()).bind("entity", o.entity())
+                        .bind("skills", o.skills().toArray(String[]::new)).bind("from", o.availableFrom()).bind("to", o.availableTo())
+                        .bind("doc", Json.of(DocumentJson.write(o))).then())
                 .blockLast();
-        db.sql("analyze talent_offer_search").then().block();
+        db.sql("analyze talent_offer").then().block();
         String request = created(post(people.ezra, "/talent-requests", Map.of("skills", List.of("gis" + run, "statistics" + run),
                 "sharePercent", 20, "from", today.plusDays(100).toString(), "to", today.plusDays(130).toString())));
 
@@ -198,7 +209,7 @@ class MobilityFlowIT extends ServiceApiTest {
                     .expectBody(List.class).returnResult().getResponseBody();
             millis.add((System.nanoTime() - started) / 1_000_000);
         }
-        String plan = db.sql("explain select offer_id from talent_offer_search where published and skills && :skills")
+        String plan = db.sql("explain select id from talent_offer where status = 'PUBLISHED' and skills && :skills")
                 .bind("skills", new String[] {"gis" + run, "statistics" + run}).map(r -> r.get(0, String.class)).all()
                 .collectList().block().toString();
         System.out.printf("%nR-MOB-8 matching one request against 5,000 published offers (HTTP, indexed query and ranking, "

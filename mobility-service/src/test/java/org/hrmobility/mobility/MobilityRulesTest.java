@@ -12,11 +12,11 @@ import java.util.UUID;
 
 import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.Grade;
-import org.hrmobility.kit.audit.Actor;
-import org.hrmobility.kit.decision.Decision;
+import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.Decision;
 import org.hrmobility.kit.employee.Employee;
-import org.hrmobility.kit.problem.ConflictException;
-import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.kit.domain.ConflictException;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.hrmobility.mobility.allowance.Allowance;
 import org.hrmobility.mobility.funding.CentralFunds;
 import org.hrmobility.mobility.international.Application;
@@ -48,7 +48,7 @@ class MobilityRulesTest {
 
     static Call call(Programme programme, Integer cap, Grade.Level... levels) {
         return new Call(UUID.randomUUID(), programme, "Call 2027", LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"),
-                Set.of(levels), cap);
+                Set.of(levels), cap, null, null);
     }
 
     static Stay stay(String from, String to) {
@@ -79,6 +79,21 @@ class MobilityRulesTest {
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-MOB-1"));
             assertThatThrownBy(() -> apply(call, "B2", stay("2027-01-01", "2027-01-30"), "2026-11-15"))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("stay-too-short"));
+        }
+
+        @ParameterizedTest(name = "one month from {0} ends on {1}")
+        @CsvSource({"2027-01-28,2027-02-27", "2027-01-29,2027-02-28", "2027-01-30,2027-02-28", "2027-01-31,2027-02-28",
+                "2028-01-29,2028-02-28", "2028-01-30,2028-02-29", "2028-01-31,2028-02-29", "2027-03-31,2027-04-30"})
+        @DisplayName("R-MOB-1: a one-month stay from 28 to 31 January ends the day before its anniversary, or on the last day of February when February has no such day")
+        void oneMonthAroundFebruary(String from, String lastDay) {
+            Call call = call(Programme.EXCHANGE, null, Grade.Level.B);
+            LocalDate last = LocalDate.parse(lastDay);
+            assertThat(apply(call, "B2", stay(from, lastDay), "2026-11-15").status()).isEqualTo(Application.Status.SUBMITTED);
+            assertThatThrownBy(() -> apply(call, "B2", stay(from, last.minusDays(1).toString()), "2026-11-15"))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("stay-too-short"));
+            Call oneMonthCap = call(Programme.EXCHANGE, 1, Grade.Level.B);
+            assertThatThrownBy(() -> apply(oneMonthCap, "B2", stay(from, last.plusDays(1).toString()), "2026-11-15"))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("stay-longer-than-call-allows"));
         }
 
         @Test
@@ -116,6 +131,17 @@ class MobilityRulesTest {
                     });
             assertThat(apply(call(Programme.EXCHANGE, null, Grade.Level.A, Grade.Level.B, Grade.Level.C, Grade.Level.D),
                     "D1", stay("2027-01-01", "2027-01-31"), "2026-11-15")).isNotNull();
+        }
+
+        @Test
+        @DisplayName("R-COR-1 and R-MOB-4: a call closed by HR takes no more applications; closing twice is refused")
+        void closedCall() {
+            Call closed = call(Programme.EXCHANGE, null, Grade.Level.B).close("partner cancelled", HANA, NOW).next();
+
+            assertThat(closed.status()).isEqualTo(Call.Status.CLOSED);
+            assertThatThrownBy(() -> apply(closed, "B1", stay("2027-01-01", "2027-01-31"), "2026-11-15"))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("call-closed"));
+            assertThatThrownBy(() -> closed.close("again", HANA, NOW)).isInstanceOf(ConflictException.class);
         }
 
         @Test
@@ -170,9 +196,21 @@ class MobilityRulesTest {
             Application agreed = a.lineManagerDecides(true, null, LARS, NOW).next();
             assertThat(agreed.hostDecides(false, "no desk", HANA, NOW).next().status()).isEqualTo(Application.Status.REFUSED);
 
-            assertThat(agreed.withdraw(LocalDate.parse("2026-12-31"), EMMA, NOW).next().status()).isEqualTo(Application.Status.WITHDRAWN);
-            assertThatThrownBy(() -> agreed.withdraw(LocalDate.parse("2027-01-01"), EMMA, NOW))
+            assertThat(agreed.withdraw(null, LocalDate.parse("2026-12-31"), EMMA, NOW).next().status())
+                    .isEqualTo(Application.Status.WITHDRAWN);
+            assertThatThrownBy(() -> agreed.withdraw(null, LocalDate.parse("2027-01-01"), EMMA, NOW))
                     .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.ruleId()).contains("R-MOB-5"));
+        }
+
+        @Test
+        @DisplayName("R-COR-1: HR withdraws an application on the employee's behalf, with the reason, said so in history and event")
+        void withdrawnOnBehalf() {
+            Application a = apply(call(Programme.EXCHANGE, null, Grade.Level.B), "B1", stay("2027-01-01", "2027-01-31"), "2026-11-15");
+            Decision<Application> d = a.withdraw("employee called in sick for months", LocalDate.parse("2026-12-01"),
+                    HANA.onBehalfOf("E-0003"), NOW);
+
+            assertThat(d.history().capacity()).isEqualTo("ON_BEHALF");
+            assertThat(((org.hrmobility.contracts.mobility.ApplicationWithdrawn) d.events().get(0).payload()).onBehalf()).isTrue();
         }
     }
 
@@ -198,10 +236,76 @@ class MobilityRulesTest {
             Secondment s = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
                     Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), 6_000_000, false, HANA, NOW).next();
 
-            assertThatThrownBy(() -> s.hostDecides(true, null, HANA, NOW)).isInstanceOf(ConflictException.class);
-            Secondment active = s.lineManagerDecides(true, null, LARS, NOW).next().hostDecides(true, null, HANA, NOW).next();
-            assertThat(active.status()).isEqualTo(Secondment.Status.ACTIVE);
-            assertThat(active.end(LocalDate.parse("2027-06-30"), HANA, NOW).next().status()).isEqualTo(Secondment.Status.ENDED);
+            LocalDate before = LocalDate.parse("2026-12-01");
+            assertThatThrownBy(() -> s.hostDecides(true, null, HANA, NOW, before)).isInstanceOf(ConflictException.class);
+            Decision<Secondment> approved = s.lineManagerDecides(true, null, LARS, NOW).next().hostDecides(true, null, HANA, NOW, before);
+            assertThat(approved.next().status()).isEqualTo(Secondment.Status.APPROVED);
+            assertThat(approved.events()).extracting(e -> e.type().name()).containsExactly("SecondmentApproved");
+
+            assertThat(approved.next().followCalendar(LocalDate.parse("2026-12-31"), NOW)).isEmpty();
+            Decision<Secondment> started = approved.next().followCalendar(LocalDate.parse("2027-01-01"), NOW).orElseThrow();
+            assertThat(started.next().status()).isEqualTo(Secondment.Status.ACTIVE);
+            assertThat(started.events()).extracting(e -> e.type().name()).containsExactly("SecondmentActivated");
+            assertThat(started.next().followCalendar(LocalDate.parse("2027-12-31"), NOW)).isEmpty();
+            Decision<Secondment> ended = started.next().followCalendar(LocalDate.parse("2028-01-01"), NOW).orElseThrow();
+            assertThat(ended.next().status()).isEqualTo(Secondment.Status.ENDED);
+            assertThat(ended.events()).extracting(e -> e.type().name()).containsExactly("SecondmentEnded");
+        }
+
+        @Test
+        @DisplayName("R-MOB-6: a host confirming after the start makes it active at once; a calendar run that missed both days moves it through, one event each")
+        void lateConfirmation() {
+            Secondment agreed = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
+                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31"), 6_000_000, false, HANA, NOW)
+                    .next().lineManagerDecides(true, null, LARS, NOW).next();
+
+            Decision<Secondment> late = agreed.hostDecides(true, null, HANA, NOW, LocalDate.parse("2027-01-15"));
+            assertThat(late.next().status()).isEqualTo(Secondment.Status.ACTIVE);
+            assertThat(late.events()).extracting(e -> e.type().name()).containsExactly("SecondmentApproved", "SecondmentActivated");
+            Decision<Secondment> missed = agreed.hostDecides(true, null, HANA, NOW, LocalDate.parse("2026-12-15")).next()
+                    .followCalendar(LocalDate.parse("2027-05-01"), NOW).orElseThrow();
+            assertThat(missed.events()).extracting(e -> e.type().name()).containsExactly("SecondmentActivated", "SecondmentEnded");
+        }
+
+        @Test
+        @DisplayName("R-MOB-6: an end date before the start is refused")
+        void endBeforeStart() {
+            assertThatThrownBy(() -> Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
+                    Secondment.Reason.REGULAR, LocalDate.parse("2027-06-01"), LocalDate.parse("2027-05-31"), 6_000_000, false, HANA, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-MOB-6"));
+        }
+
+        @Test
+        @DisplayName("R-MOB-6: the central share is half the salary cost of the secondment's own period, not of a year")
+        void shareForThePeriod() {
+            Secondment half = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
+                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31"), 7_300_000, false, HANA, NOW).next();
+
+            assertThat(half.days()).isEqualTo(90);
+            assertThat(half.centralShareCents()).isEqualTo(900_000);
+            assertThat(half.centralCompensationCents()).isEqualTo(3_650_000);
+            assertThat(half.coversOn(LocalDate.parse("2027-02-01"))).isFalse();
+        }
+
+        @Test
+        @DisplayName("R-COR-1: a secondment ends early with the reason; before it starts it is withdrawn instead")
+        void endEarlyAndWithdraw() {
+            Secondment requested = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
+                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), 6_000_000, false, HANA, NOW).next();
+            Secondment active = requested.lineManagerDecides(true, null, LARS, NOW).next()
+                    .hostDecides(true, null, HANA, NOW, LocalDate.parse("2027-01-01")).next();
+
+            Decision<Secondment> ended = active.endEarly(LocalDate.parse("2027-03-31"), "project stopped", HANA, NOW, LocalDate.parse("2027-04-10"));
+            assertThat(ended.next().status()).isEqualTo(Secondment.Status.ENDED);
+            assertThat(ended.next().endsOn()).isEqualTo(LocalDate.parse("2027-03-31"));
+            Decision<Secondment> announced = active.endEarly(LocalDate.parse("2027-06-30"), "project stops", HANA, NOW, LocalDate.parse("2027-04-10"));
+            assertThat(announced.next().status()).isEqualTo(Secondment.Status.ACTIVE);
+            assertThat(announced.next().followCalendar(LocalDate.parse("2027-07-01"), NOW).orElseThrow().events()).isEmpty();
+            assertThatThrownBy(() -> active.endEarly(LocalDate.parse("2027-12-31"), "no", HANA, NOW, LocalDate.parse("2027-04-10")))
+                    .isInstanceOf(RuleViolationException.class);
+            assertThat(requested.withdraw("host postponed", LARS, NOW, LocalDate.parse("2026-12-01")).next().status())
+                    .isEqualTo(Secondment.Status.WITHDRAWN);
+            assertThatThrownBy(() -> active.withdraw("too late", LARS, NOW, LocalDate.parse("2027-02-01"))).isInstanceOf(ConflictException.class);
         }
     }
 
@@ -259,11 +363,51 @@ class MobilityRulesTest {
         @DisplayName("R-MOB-8: an assignment closes the loop: the request is filled and the offer leaves the market")
         void assignment() {
             TalentOffer o = offer("E-1", List.of("python"), 20, "2027-01-01", "2027-06-30");
-            TalentRequest.Assignment a = request().assign(o, HANA, NOW);
+            TalentRequest r = request();
+            Decision<TalentRequest> a = r.assign(o, HANA, NOW);
+            TalentOffer taken = o.assignTo(r.id(), HANA, NOW).next();
 
-            assertThat(a.request().next().isOpen()).isFalse();
-            assertThat(a.offer().status()).isEqualTo(TalentOffer.Status.ASSIGNED);
-            assertThatThrownBy(() -> a.request().next().assign(o, HANA, NOW)).isInstanceOf(ConflictException.class);
+            assertThat(a.next().isOpen()).isFalse();
+            assertThat(taken.status()).isEqualTo(TalentOffer.Status.ASSIGNED);
+            assertThatThrownBy(() -> a.next().assign(o, HANA, NOW)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> request().assign(taken, HANA, NOW)).isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        @DisplayName("R-MOB-8: an assignment needs at least one shared skill and overlapping periods")
+        void assignmentNeedsAFit() {
+            assertThatThrownBy(() -> request().assign(offer("E-1", List.of("law"), 20, "2027-01-01", "2027-06-30"), HANA, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("no-shared-skill"));
+            assertThatThrownBy(() -> request().assign(offer("E-1", List.of("python"), 20, "2027-07-01", "2027-12-31"), HANA, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.ruleId()).contains("R-MOB-8");
+                        assertThat(e.slug()).isEqualTo("periods-do-not-overlap");
+                    });
+            assertThat(request().assign(offer("E-1", List.of("python"), 20, "2027-06-30", "2027-12-31"), HANA, NOW).next().isOpen())
+                    .isFalse();
+        }
+
+        @Test
+        @DisplayName("R-MOB-8: the ranking is the documented weighted score, so full availability can outrank one more shared skill")
+        void weightedScore() {
+            TalentOffer allSkillsBarelyAvailable = offer("E-1", List.of("python", "data-analysis"), 5, "2027-06-13", "2027-06-30");
+            TalentOffer oneSkillFullyAvailable = offer("E-2", List.of("python"), 20, "2027-01-01", "2027-06-30");
+
+            List<MatchRanking.Match> matches = MatchRanking.rank(request(), List.of(allSkillsBarelyAvailable, oneSkillFullyAvailable), 10);
+
+            assertThat(matches).extracting(MatchRanking.Match::employeeId).containsExactly("E-2", "E-1");
+            assertThat(matches.get(0).score()).isEqualTo(0.7);
+            assertThat(matches.get(1).score()).isEqualTo(0.677);
+        }
+
+        @Test
+        @DisplayName("R-COR-1: an offer and a request are withdrawn with the reason; an assigned one is not")
+        void withdrawals() {
+            TalentOffer o = offer("E-1", List.of("python"), 20, "2027-01-01", "2027-06-30");
+            assertThat(o.withdraw("no time", EMMA, NOW).next().status()).isEqualTo(TalentOffer.Status.WITHDRAWN);
+            assertThat(request().withdraw("project stopped", HANA, NOW).next().status()).isEqualTo(TalentRequest.Status.WITHDRAWN);
+            TalentOffer taken = o.assignTo(UUID.randomUUID(), HANA, NOW).next();
+            assertThatThrownBy(() -> taken.withdraw("late", EMMA, NOW)).isInstanceOf(ConflictException.class);
         }
     }
 
@@ -298,12 +442,57 @@ class MobilityRulesTest {
         void extensions() {
             Allowance a = grant("B1", "2027-01-01", "2027-06-30").next();
 
-            assertThatThrownBy(() -> a.extend(LocalDate.parse("2028-06-29"), LARS, NOW))
+            LocalDate running = LocalDate.parse("2027-06-01");
+            assertThatThrownBy(() -> a.extend(LocalDate.parse("2028-06-29"), running, LARS, NOW))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("extension-not-one-year"));
-            assertThatThrownBy(() -> a.extend(LocalDate.parse("2027-12-31"), LARS, NOW)).isInstanceOf(RuleViolationException.class);
-            Allowance extended = a.extend(LocalDate.parse("2028-06-30"), LARS, NOW).next();
+            assertThatThrownBy(() -> a.extend(LocalDate.parse("2027-12-31"), running, LARS, NOW)).isInstanceOf(RuleViolationException.class);
+            Allowance extended = a.extend(LocalDate.parse("2028-06-30"), running, LARS, NOW).next();
             assertThat(extended.extensions()).isEqualTo(1);
-            assertThat(extended.extend(LocalDate.parse("2029-06-30"), LARS, NOW).next().extensions()).isEqualTo(2);
+            assertThat(extended.extend(null, running, LARS, NOW).next().endsOn()).isEqualTo(LocalDate.parse("2029-06-30"));
+        }
+
+        @ParameterizedTest(name = "an allowance ending {0} is extended from the next day to {1}")
+        @CsvSource({"2027-02-27,2028-02-27", "2027-02-28,2028-02-29", "2028-02-28,2029-02-28", "2028-02-29,2029-02-28"})
+        @DisplayName("R-MOB-9: an extension starts the day after the current end and lasts one year, across leap days")
+        void extensionAroundLeapDays(String currentEnd, String newEnd) {
+            LocalDate end = LocalDate.parse(currentEnd);
+            Allowance a = grant("B1", end.minusMonths(6).toString(), currentEnd).next();
+
+            assertThat(a.extend(null, end, LARS, NOW).next().endsOn()).isEqualTo(LocalDate.parse(newEnd));
+        }
+
+        @Test
+        @DisplayName("R-MOB-9: from 29 February an allowance runs at most until 28 February of the next year")
+        void fromLeapDay() {
+            assertThat(grant("C1", "2028-02-29", "2029-02-28").next()).isNotNull();
+            assertThatThrownBy(() -> grant("C1", "2028-02-29", "2029-03-01"))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("allowance-too-long"));
+        }
+
+        @Test
+        @DisplayName("R-MOB-9: extended while it runs or within 30 days after its end; level N is checked again on today's grade")
+        void extensionWindowAndLevel() {
+            Allowance a = grant("B1", "2027-01-01", "2027-06-30").next();
+
+            assertThat(a.extend(null, LocalDate.parse("2027-07-30"), LARS, NOW).next().extensions()).isEqualTo(1);
+            assertThatThrownBy(() -> a.extend(null, LocalDate.parse("2027-07-31"), LARS, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("extension-too-late"));
+            Allowance promotedToN = a.withEmployee("E-0002", "DEPT-WSE", "N");
+            assertThatThrownBy(() -> promotedToN.extend(null, LocalDate.parse("2027-06-01"), LARS, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("allowance-not-for-level-n"));
+        }
+
+        @Test
+        @DisplayName("R-COR-1: an allowance is ended early, from its start to before its end, and is not extended after")
+        void endEarly() {
+            Allowance a = grant("B1", "2027-01-01", "2027-06-30").next();
+
+            Decision<Allowance> ended = a.endEarly(LocalDate.parse("2027-03-31"), "reorganisation", LARS, NOW);
+            assertThat(ended.next().endsOn()).isEqualTo(LocalDate.parse("2027-03-31"));
+            assertThat(ended.next().status()).isEqualTo(Allowance.Status.ENDED_EARLY);
+            assertThat(ended.events()).extracting(e -> e.type().name()).containsExactly("AllowanceEnded");
+            assertThatThrownBy(() -> a.endEarly(LocalDate.parse("2027-06-30"), "no", LARS, NOW)).isInstanceOf(RuleViolationException.class);
+            assertThatThrownBy(() -> ended.next().extend(null, LocalDate.parse("2027-03-15"), LARS, NOW)).isInstanceOf(ConflictException.class);
         }
 
         @Test

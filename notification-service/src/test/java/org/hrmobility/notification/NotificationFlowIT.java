@@ -28,7 +28,7 @@ import org.hrmobility.contracts.redeployment.OfferRefused;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrmobility.kit.deadletter.DeadLetterReplayer;
-import org.hrmobility.kit.decision.CalendarDays;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.security.Role;
 import org.hrmobility.kit.test.EventCapture;
 import org.hrmobility.kit.test.TestEvents;
@@ -274,7 +274,7 @@ class NotificationFlowIT extends NotificationApiTest {
 
         List<MimeMessage> digest = await().atMost(WAIT).until(() -> TestMailServer.to(emma), m -> !m.isEmpty());
         assertThat(digest).singleElement().satisfies(m -> {
-            assertThat(subject(m)).startsWith("Uw HR-meldingen van ").endsWith(": 2");
+            assertThat(subject(m)).startsWith("Uw HR-meldingen van ").endsWith(": 2 meldingen");
             assertThat((String) m.getContent()).contains("/api/redeployment/cases/" + first.caseId(),
                     "/api/redeployment/cases/" + second.caseId());
         });

@@ -90,10 +90,10 @@ class RedeploymentConcurrencyIT extends RedeploymentApiTest {
                         .bind("grade", grades[i % grades.length]).bind("family", families[i % families.length])
                         .bind("competences", new String[] {"c" + (i % 7), "c" + (i % 11), "c" + (i % 13)}).then()
                         .then(db.sql("""
-                                insert into redeployment_case (id, employee_id, line_manager_id, entity, status, opened_at,
-                                                               registered_at, state, version)
-                                values (:id, :employeeId, '', :entity, 'IN_POOL', now(), now() - make_interval(days => :days),
-                                        '{}'::jsonb, 0)""")
+                                insert into redeployment_case (id, subject_id, entity, status, opened_at, registered_at,
+                                                               document, schema_version, version)
+                                values (:id, :employeeId, :entity, 'IN_POOL', now(), now() - make_interval(days => :days),
+                                        '{}'::jsonb, 1, 1)""")
                                 .bind("id", UUID.randomUUID()).bind("employeeId", entity + "-" + i).bind("entity", entity)
                                 .bind("days", i % 400).then()))
                 .blockLast();

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.hrmobility.evaluation.evaluation.Rating;
-import org.hrmobility.kit.audit.Actor;
-import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.evaluation.file.Rating;
+import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.hrmobility.contracts.evaluation.ProbationEnded;
+import org.hrmobility.kit.domain.Decision;
 
 class ProbationTest {
 
@@ -21,7 +23,8 @@ class ProbationTest {
     static final Actor HANA = new Actor("hana", "E-0001");
 
     static Probation started(int months) {
-        return Probation.start(UUID.randomUUID(), "E-0007", "E-0006", "DEPT-WSE", LocalDate.parse("2026-09-01"), months, HANA, NOW).next();
+        return Probation.start(UUID.randomUUID(), "E-0007", "E-0006", "DEPT-WSE", true, LocalDate.parse("2026-09-01"), months, HANA,
+                NOW).next();
     }
 
     @ParameterizedTest(name = "{0} months")
@@ -51,5 +54,27 @@ class ProbationTest {
         Probation ended = reminded.endWith(LocalDate.parse("2027-08-30"), Rating.GOOD, HANA, NOW).orElseThrow().next();
         assertThat(ended.isActive()).isFalse();
         assertThat(ended.endRating()).isEqualTo(Rating.GOOD);
+        assertThat(ended.outcome()).isEqualTo(Probation.Outcome.PASSED);
+    }
+
+    @Test
+    @DisplayName("R-EVA-6: an INSUFFICIENT evaluation at the end ends the probation as failed")
+    void failed() {
+        Decision<Probation> d = started(6).endWith(LocalDate.parse("2027-02-20"), Rating.INSUFFICIENT, HANA, NOW).orElseThrow();
+
+        assertThat(d.next().isActive()).isFalse();
+        assertThat(d.next().outcome()).isEqualTo(Probation.Outcome.FAILED);
+        assertThat(((ProbationEnded) d.events().get(0).payload()).outcome()).isEqualTo("FAILED");
+    }
+
+    @Test
+    @DisplayName("R-EVA-6: a probation is for managers only")
+    void managersOnly() {
+        assertThatThrownBy(() -> Probation.start(UUID.randomUUID(), "E-0003", "E-0002", "DEPT-WSE", false,
+                LocalDate.parse("2026-09-01"), 6, HANA, NOW))
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.ruleId()).contains("R-EVA-6");
+                    assertThat(e.slug()).isEqualTo("not-a-manager");
+                });
     }
 }

@@ -1,68 +1,83 @@
 package org.hrmobility.mobility.allowance;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.hrmobility.kit.problem.ForbiddenException;
-import org.hrmobility.kit.security.AccessPolicy;
+import org.hrmobility.kit.access.Permission;
+import org.hrmobility.kit.decision.Decisions;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.security.CurrentUser;
-import org.hrmobility.mobility.Documents;
-import org.hrmobility.mobility.Kind;
-import org.hrmobility.mobility.Recorder;
+import org.hrmobility.kit.store.Filter;
+import org.hrmobility.kit.store.Query;
+import org.hrmobility.kit.store.Stored;
+import org.hrmobility.kit.web.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
 
-/** R-MOB-9: heavier-duty allowances, granted and extended by the line manager (or HR), reminded before they end. */
+/** R-MOB-9: heavier-duty allowances, granted, extended and ended early by the line manager (or HR for them), reminded before they end. */
 @Service
 public class AllowanceService {
 
-    static final Kind<Allowance> ALLOWANCE = new Kind<>("allowance", Allowance.class, Allowance::id, Allowance::version,
-            Allowance::withVersion, a -> new AccessPolicy.Owner(a.employeeId(), a.lineManagerId()),
-            a -> Documents.Columns.of(a.employeeId(), a.lineManagerId(), a.entity(), "GRANTED")
-                    .due(a.reminded() ? null : a.endsOn().minusMonths(1)));
+    private static final Logger log = LoggerFactory.getLogger(AllowanceService.class);
 
-    private final Recorder recorder;
-
-    AllowanceService(Recorder recorder) {
-        this.recorder = recorder;
+    record Search(Allowance.Status status, String entity, String employeeId, LocalDate endingBefore) {
     }
 
-    Mono<Allowance> grant(String employeeId, String reason, LocalDate startsOn, LocalDate endsOn, CurrentUser user) {
-        return recorder.visibleEmployee(employeeId, user)
-                .doOnNext(e -> {
-                    if (!AccessPolicy.mayActFor(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId()))) {
-                        throw new ForbiddenException(null, "not-yours-to-decide", "Not yours to decide",
-                                "The line manager grants the heavier-duty allowance (R-MOB-9).");
-                    }
-                })
-                .flatMap(e -> recorder.create(ALLOWANCE, Allowance.grant(UUID.randomUUID(), e, reason, startsOn, endsOn,
-                        Recorder.actor(user), recorder.now())));
+    private final Decisions decisions;
+    private final Clock clock;
+
+    AllowanceService(Decisions decisions, Clock clock) {
+        this.decisions = decisions;
+        this.clock = clock;
     }
 
-    Mono<Allowance> extend(UUID id, LocalDate newEndsOn, CurrentUser user) {
-        return recorder.decide(ALLOWANCE, id, user, a -> AccessPolicy.mayActFor(user, ALLOWANCE.owner().apply(a)),
-                a -> a.extend(newEndsOn, Recorder.actor(user), recorder.now()));
+    /** The line manager grants (their deputy as such, HR on their behalf with a reason); never to themselves (R-ACC-2). */
+    Mono<Stored<Allowance>> grant(String employeeId, String reason, LocalDate startsOn, LocalDate endsOn, String onBehalfReason,
+                                  CurrentUser user) {
+        return decisions.acting(user, employeeId, Permission.lineManager(), onBehalfReason == null ? reason : onBehalfReason, "employee")
+                .flatMap(acting -> decisions.create(Allowances.TYPE, Allowance.grant(UUID.randomUUID(), acting.standing().subject(),
+                        reason, startsOn, endsOn, acting.actor(), clock.instant())));
     }
 
-    Mono<Allowance> get(UUID id, CurrentUser user) {
-        return recorder.visible(ALLOWANCE, id, user);
+    Mono<Stored<Allowance>> extend(UUID id, LocalDate newEndsOn, String reason, CurrentUser user) {
+        return decisions.decide(Allowances.TYPE, id, user, Permission.lineManager(), reason,
+                (a, by) -> a.extend(newEndsOn, today(), by, clock.instant()));
     }
 
-    Mono<List<Allowance>> list(CurrentUser user) {
-        return recorder.visibleAll(ALLOWANCE, "true", Map.of(), user).collectList();
+    Mono<Stored<Allowance>> endEarly(UUID id, LocalDate on, String reason, CurrentUser user) {
+        return decisions.decide(Allowances.TYPE, id, user, Permission.lineManager(), reason,
+                (a, by) -> a.endEarly(on, reason, by, clock.instant()));
+    }
+
+    Mono<Stored<Allowance>> get(UUID id, CurrentUser user) {
+        return decisions.read(Allowances.TYPE, id, user);
+    }
+
+    Mono<Page<Stored<Allowance>>> list(Search search, CurrentUser user, int page, int size) {
+        return decisions.store().page(Query.of(Allowances.TYPE)
+                .where(Filter.eq("status", search.status()), Filter.eq("entity", search.entity()),
+                        Filter.eq("subject_id", search.employeeId()), Filter.before("ends_on", search.endingBefore()))
+                .orderBy("ends_on", Query.Direction.ASC).visibleTo(user), page, size);
     }
 
     /** Reminders that fell due, one allowance per transaction. */
     public Mono<Long> sendReminders() {
-        LocalDate today = recorder.today();
-        return recorder.documents().query(ALLOWANCE.name(), "due_on <= :today", Map.of("today", today), Allowance.class,
-                        ALLOWANCE.withVersion())
-                .concatMap(a -> a.remindIfDue(today, recorder.now())
-                        .map(d -> recorder.inTransaction(recorder.save(ALLOWANCE, d, a.version())).thenReturn(1L))
-                        .orElse(Mono.empty()))
+        LocalDate today = today();
+        return decisions.store().list(Query.of(Allowances.TYPE).where(Filter.atMost("reminder_due", today)), 10_000)
+                .concatMap(a -> decisions.decideAsSystem(Allowances.TYPE, a.value().id(), current -> current.remindIfDue(today, clock.instant()))
+                        .onErrorResume(OptimisticLockingFailureException.class, e -> {
+                            log.info("Reminder of allowance {} left to the next run: {}", a.value().id(), e.getMessage());
+                            return Mono.empty();
+                        }))
                 .count();
+    }
+
+    private LocalDate today() {
+        return CalendarDays.today(clock);
     }
 }

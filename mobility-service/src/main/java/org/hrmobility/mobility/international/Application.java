@@ -12,11 +12,11 @@ import org.hrmobility.contracts.mobility.ApplicationRefused;
 import org.hrmobility.contracts.mobility.ApplicationSubmitted;
 import org.hrmobility.contracts.mobility.ApplicationWithdrawn;
 import org.hrmobility.contracts.mobility.MobilityEvents;
-import org.hrmobility.kit.audit.Actor;
-import org.hrmobility.kit.decision.Decision;
+import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.Decision;
 import org.hrmobility.kit.employee.Employee;
-import org.hrmobility.kit.outbox.OutgoingEvent;
-import org.hrmobility.kit.problem.ConflictException;
+import org.hrmobility.kit.domain.OutgoingEvent;
+import org.hrmobility.kit.domain.ConflictException;
 import org.hrmobility.mobility.funding.CentralFunds;
 
 /**
@@ -26,14 +26,14 @@ import org.hrmobility.mobility.funding.CentralFunds;
  */
 public record Application(UUID id, UUID callId, Programme programme, String employeeId, String lineManagerId, String entity,
                           String host, Stay stay, long travelCents, long stayCents, Status status, Instant submittedAt,
-                          Instant waitingOnHostSince, String refusalReason, int version) {
+                          Instant waitingOnHostSince, String refusalReason) {
 
     public enum Status {
         SUBMITTED, LINE_MANAGER_AGREED, APPROVED, REFUSED, WITHDRAWN
     }
 
     public long costCents() {
-        return travelCents + stayCents;
+        return Math.addExact(travelCents, stayCents);
     }
 
     /** R-MOB-3: half of the travel and stay costs, half-up to the cent. */
@@ -46,7 +46,7 @@ public record Application(UUID id, UUID callId, Programme programme, String empl
                                                long stayCents, LocalDate today, Actor by, Instant now) {
         call.check(today, applicant.parsedGrade(), stay);
         Application submitted = new Application(id, call.id(), call.programme(), applicant.employeeId(), applicant.lineManagerId(),
-                applicant.entity(), host, stay, travelCents, stayCents, Status.SUBMITTED, now, null, null, 0);
+                applicant.entity(), host, stay, travelCents, stayCents, Status.SUBMITTED, now, null, null);
         return new Decision<>(submitted, List.of(submitted.event(MobilityEvents.APPLICATION_SUBMITTED, new ApplicationSubmitted(
                 applicant.employeeId(), applicant.lineManagerId(), applicant.entity(), id.toString(), call.id().toString(),
                 call.programme().name(), host, stay.startsOn(), stay.endsOn(), submitted.costCents(), submitted.centralShareCents()))),
@@ -61,7 +61,7 @@ public record Application(UUID id, UUID callId, Programme programme, String empl
         Application next = with(Status.LINE_MANAGER_AGREED, now, null);
         return new Decision<>(next, List.of(event(MobilityEvents.APPLICATION_AGREED_BY_LINE_MANAGER,
                 new ApplicationAgreedByLineManager(employeeId, lineManagerId, entity, id.toString(), host))),
-                by.did(now, "line manager agreed; waiting for the host", reason));
+                by.did(now, "line manager agreed; waiting for the host" + onBehalf(by), reason));
     }
 
     public Decision<Application> hostDecides(boolean greenLight, String reason, Actor by, Instant now) {
@@ -75,7 +75,8 @@ public record Application(UUID id, UUID callId, Programme programme, String empl
                 by.did(now, "host gave its green light: approved, central co-funding " + centralShareCents() + " cents", reason));
     }
 
-    public Decision<Application> withdraw(LocalDate today, Actor by, Instant now) {
+    /** R-MOB-5: the employee may withdraw until the stay starts; HR on their behalf, with the reason (R-COR-1). */
+    public Decision<Application> withdraw(String reason, LocalDate today, Actor by, Instant now) {
         if (status == Status.REFUSED || status == Status.WITHDRAWN) {
             throw new ConflictException("application-closed", "Application closed", "This application is " + status + ".");
         }
@@ -83,14 +84,25 @@ public record Application(UUID id, UUID callId, Programme programme, String empl
             throw new ConflictException("R-MOB-5", "stay-started", "Stay started",
                     "An application can be withdrawn until the stay starts on " + stay.startsOn() + ".");
         }
-        Application next = with(Status.WITHDRAWN, null, null);
+        boolean onBehalf = by.capacity() == Actor.Capacity.ON_BEHALF;
+        Application next = with(Status.WITHDRAWN, null, reason);
         return new Decision<>(next, List.of(event(MobilityEvents.APPLICATION_WITHDRAWN,
-                new ApplicationWithdrawn(employeeId, lineManagerId, entity, id.toString()))), by.did(now, "withdrawn", null));
+                new ApplicationWithdrawn(employeeId, lineManagerId, entity, id.toString(), reason, onBehalf))),
+                by.did(now, "withdrawn" + (onBehalf ? " on the employee's behalf" : ""), reason));
     }
 
-    public Application withVersion(int storedVersion) {
-        return new Application(id, callId, programme, employeeId, lineManagerId, entity, host, stay, travelCents, stayCents, status,
-                submittedAt, waitingOnHostSince, refusalReason, storedVersion);
+    /** The same application with the employee's master data as it is today. */
+    public Application withEmployee(String currentLineManager, String currentEntity) {
+        return new Application(id, callId, programme, employeeId, currentLineManager, currentEntity, host, stay, travelCents, stayCents,
+                status, submittedAt, waitingOnHostSince, refusalReason);
+    }
+
+    private static String onBehalf(Actor by) {
+        return switch (by.capacity()) {
+            case ON_BEHALF -> " (recorded by HR on the line manager's behalf)";
+            case DEPUTY -> " (by the line manager's deputy)";
+            default -> "";
+        };
     }
 
     private Decision<Application> refused(String by, String reason, Actor actor, Instant now) {
@@ -109,7 +121,7 @@ public record Application(UUID id, UUID callId, Programme programme, String empl
 
     private Application with(Status newStatus, Instant waitingSince, String reason) {
         return new Application(id, callId, programme, employeeId, lineManagerId, entity, host, stay, travelCents, stayCents,
-                newStatus, submittedAt, waitingSince, reason, version);
+                newStatus, submittedAt, waitingSince, reason);
     }
 
     private <T> OutgoingEvent<T> event(EventType<T> type, T payload) {

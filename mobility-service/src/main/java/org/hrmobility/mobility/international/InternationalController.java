@@ -3,13 +3,15 @@ package org.hrmobility.mobility.international;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.hrmobility.contracts.employee.Grade;
 import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.kit.store.Stored;
+import org.hrmobility.kit.web.Page;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -29,10 +33,14 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/mobility")
+@Validated
 class InternationalController {
 
+    /** The largest amount of one cost in cents: ten million euros. */
+    static final long MAX_CENTS = 1_000_000_000L;
+
     record OpenCall(@NotNull Programme programme, @NotBlank @Size(max = 200) String title, @NotNull LocalDate opensOn,
-                    @NotNull LocalDate closesOn, @NotEmpty Set<Grade.Level> eligibleLevels, Integer maxMonths) {
+                    @NotNull LocalDate closesOn, @NotEmpty @Size(max = 5) Set<Grade.Level> eligibleLevels, @Min(1) @Max(6) Integer maxMonths) {
 
         @AssertTrue(message = "the window closes on or after it opens")
         boolean isWindowValid() {
@@ -46,7 +54,7 @@ class InternationalController {
     }
 
     record Apply(@NotBlank @Size(max = 200) String host, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn,
-                 @NotNull @PositiveOrZero Long travelCents, @NotNull @PositiveOrZero Long stayCents) {
+                 @NotNull @PositiveOrZero @Max(MAX_CENTS) Long travelCents, @NotNull @PositiveOrZero @Max(MAX_CENTS) Long stayCents) {
 
         @AssertTrue(message = "the stay ends on or after its first day")
         boolean isStayValid() {
@@ -62,12 +70,20 @@ class InternationalController {
         }
     }
 
+    /** {@code reason}: required when HR withdraws on the employee's behalf. */
+    record Withdrawal(@Size(max = 2000) String reason) {
+    }
+
+    record Closure(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     /** What the API shows of an application, with the central co-funding computed (R-MOB-3). */
     record ApplicationView(UUID id, UUID callId, Programme programme, String employeeId, String host, LocalDate startsOn,
                            LocalDate endsOn, long travelCents, long stayCents, long centralShareCents, Application.Status status,
                            String refusalReason) {
 
-        static ApplicationView of(Application a) {
+        static ApplicationView of(Stored<Application> stored) {
+            Application a = stored.value();
             return new ApplicationView(a.id(), a.callId(), a.programme(), a.employeeId(), a.host(), a.stay().startsOn(),
                     a.stay().endsOn(), a.travelCents(), a.stayCents(), a.centralShareCents(), a.status(), a.refusalReason());
         }
@@ -81,35 +97,55 @@ class InternationalController {
 
     @PostMapping("/calls")
     Mono<ResponseEntity<Call>> openCall(@Valid @RequestBody OpenCall r, CurrentUser user) {
-        Call call = new Call(UUID.randomUUID(), r.programme(), r.title(), r.opensOn(), r.closesOn(), r.eligibleLevels(), r.maxMonths());
-        return international.openCall(call, user).map(c -> ResponseEntity.created(URI.create("/api/mobility/calls/" + c.id())).body(c));
+        return international.openCall(r.programme(), r.title(), r.opensOn(), r.closesOn(), r.eligibleLevels(), r.maxMonths(), user)
+                .map(c -> ResponseEntity.created(URI.create("/api/mobility/calls/" + c.value().id())).body(c.value()));
     }
 
+    /** {@code ?openToday=true}: the calls whose window is open today. */
     @GetMapping("/calls")
-    Mono<List<Call>> calls() {
-        return international.calls();
+    Mono<Page<Call>> calls(@RequestParam(required = false) Call.Status status, @RequestParam(required = false) Programme programme,
+                           @RequestParam(defaultValue = "false") boolean openToday,
+                           @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
+        return international.calls(status, programme, openToday, user, page, size).map(p -> p.map(Stored::value));
     }
 
     @GetMapping("/calls/{id}")
-    Mono<Call> call(@PathVariable UUID id) {
-        return international.call(id);
+    Mono<Call> call(@PathVariable UUID id, CurrentUser user) {
+        return international.call(id, user).map(Stored::value);
+    }
+
+    /** R-COR-1: HR closes the call early, with the reason. */
+    @PostMapping("/calls/{id}/closure")
+    Mono<Call> closeCall(@PathVariable UUID id, @Valid @RequestBody Closure r, CurrentUser user) {
+        return international.closeCall(id, r.reason(), user).map(Stored::value);
     }
 
     @PostMapping("/calls/{id}/applications")
     Mono<ResponseEntity<ApplicationView>> apply(@PathVariable UUID id, @Valid @RequestBody Apply r, CurrentUser user) {
         return international.apply(id, r.host(), new Stay(r.startsOn(), r.endsOn()), r.travelCents(), r.stayCents(), user)
-                .map(a -> ResponseEntity.created(URI.create("/api/mobility/applications/" + a.id())).body(ApplicationView.of(a)));
+                .map(a -> ResponseEntity.created(URI.create("/api/mobility/applications/" + a.value().id())).body(ApplicationView.of(a)));
     }
 
     @GetMapping("/calls/{id}/applications")
-    Mono<List<ApplicationView>> callApplications(@PathVariable UUID id, CurrentUser user) {
-        return international.applications(id, null, user).map(l -> l.stream().map(ApplicationView::of).toList());
+    Mono<Page<ApplicationView>> callApplications(@PathVariable UUID id, @RequestParam(required = false) Application.Status status,
+                                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                                 @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
+        return international.applications(new InternationalService.Search(id, status, null, null, null), user, page, size)
+                .map(p -> p.map(ApplicationView::of));
     }
 
-    /** {@code ?waitingOnHostLongerThan=P14D}: case handlers see the applications a host keeps waiting. */
+    /** {@code ?waitingOnHostLongerThan=P14D}: the applications a host keeps waiting. */
     @GetMapping("/applications")
-    Mono<List<ApplicationView>> applications(@RequestParam(required = false) Duration waitingOnHostLongerThan, CurrentUser user) {
-        return international.applications(null, waitingOnHostLongerThan, user).map(l -> l.stream().map(ApplicationView::of).toList());
+    Mono<Page<ApplicationView>> applications(@RequestParam(required = false) UUID callId,
+                                             @RequestParam(required = false) Application.Status status,
+                                             @RequestParam(required = false) @Size(max = 64) String entity,
+                                             @RequestParam(required = false) @Size(max = 64) String employeeId,
+                                             @RequestParam(required = false) Duration waitingOnHostLongerThan,
+                                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
+        return international.applications(new InternationalService.Search(callId, status, entity, employeeId, waitingOnHostLongerThan),
+                user, page, size).map(p -> p.map(ApplicationView::of));
     }
 
     @GetMapping("/applications/{id}")
@@ -128,7 +164,7 @@ class InternationalController {
     }
 
     @PostMapping("/applications/{id}/withdrawal")
-    Mono<ApplicationView> withdraw(@PathVariable UUID id, CurrentUser user) {
-        return international.withdraw(id, user).map(ApplicationView::of);
+    Mono<ApplicationView> withdraw(@PathVariable UUID id, @Valid @RequestBody(required = false) Withdrawal r, CurrentUser user) {
+        return international.withdraw(id, r == null ? null : r.reason(), user).map(ApplicationView::of);
     }
 }

@@ -2,9 +2,11 @@ package org.hrmobility.mobility.international;
 
 import java.time.LocalDate;
 
+import org.hrmobility.kit.domain.CalendarDays;
+
 /**
  * A stay from its first to its last day, both included: 1 March to 31 March is exactly one month, 1 January to
- * 30 June exactly six.
+ * 30 June exactly six, and from 31 January a month ends on the last day of February.
  */
 public record Stay(LocalDate startsOn, LocalDate endsOn) {
 
@@ -16,11 +18,11 @@ public record Stay(LocalDate startsOn, LocalDate endsOn) {
 
     /** At least this many whole months. */
     public boolean lastsAtLeast(int months) {
-        return !endsOn.isBefore(startsOn.plusMonths(months).minusDays(1));
+        return !endsOn.isBefore(CalendarDays.lastDayOfMonths(startsOn, months));
     }
 
     /** No longer than this many months. */
     public boolean lastsAtMost(int months) {
-        return !endsOn.isAfter(startsOn.plusMonths(months).minusDays(1));
+        return !endsOn.isAfter(CalendarDays.lastDayOfMonths(startsOn, months));
     }
 }

@@ -1,127 +1,127 @@
 package org.hrmobility.mobility.marketplace;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.hrmobility.kit.problem.ForbiddenException;
-import org.hrmobility.kit.security.AccessPolicy;
+import org.hrmobility.kit.access.Permission;
+import org.hrmobility.kit.decision.Decisions;
+import org.hrmobility.kit.domain.ForbiddenException;
+import org.hrmobility.kit.domain.NotFoundException;
 import org.hrmobility.kit.security.CurrentUser;
-import org.hrmobility.mobility.Documents;
-import org.hrmobility.mobility.Kind;
-import org.hrmobility.mobility.Recorder;
+import org.hrmobility.kit.store.Filter;
+import org.hrmobility.kit.store.Query;
+import org.hrmobility.kit.store.Stored;
+import org.hrmobility.kit.web.Page;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
 
 /**
- * R-MOB-8: the temporary mobility marketplace. Offers are searched through {@code talent_offer_search}: published
- * offers sharing a skill with the request (GIN index on skills) and overlapping its period; only those are ranked.
+ * R-MOB-8: the temporary mobility marketplace. Only published offers sharing a skill with a request and overlapping its
+ * period are candidates (found in SQL); they are ranked by {@link MatchRanking}.
  */
 @Service
 class MarketplaceService {
 
-    static final Kind<TalentOffer> OFFER = new Kind<>("talent-offer", TalentOffer.class, TalentOffer::id, TalentOffer::version,
-            TalentOffer::withVersion, o -> new AccessPolicy.Owner(o.employeeId(), o.lineManagerId()),
-            o -> Documents.Columns.of(o.employeeId(), o.lineManagerId(), o.entity(), o.status().name()));
-    /** Requests are public inside the administration: anyone may read them. */
-    static final Kind<TalentRequest> REQUEST = new Kind<>("talent-request", TalentRequest.class, TalentRequest::id,
-            TalentRequest::version, TalentRequest::withVersion, r -> new AccessPolicy.Owner(r.ownerId(), r.ownerLineManagerId()),
-            r -> Documents.Columns.of(r.ownerId(), r.ownerLineManagerId(), r.entity(), r.isOpen() ? "OPEN" : "ASSIGNED"));
+    private final Decisions decisions;
+    private final Clock clock;
 
-    private final Recorder recorder;
-
-    MarketplaceService(Recorder recorder) {
-        this.recorder = recorder;
+    MarketplaceService(Decisions decisions, Clock clock) {
+        this.decisions = decisions;
+        this.clock = clock;
     }
 
     /** An employee offers their own talents; their line manager consents before it is published. */
-    Mono<TalentOffer> offer(List<String> skills, int sharePercent, LocalDate from, LocalDate to, CurrentUser user) {
+    Mono<Stored<TalentOffer>> offer(List<String> skills, int sharePercent, LocalDate from, LocalDate to, CurrentUser user) {
         if (user.employeeId() == null) {
             return Mono.error(new ForbiddenException(null, "employees-only", "Employees only", "Employees offer their own talents."));
         }
-        return recorder.visibleEmployee(user.employeeId(), user)
-                .flatMap(e -> recorder.inTransaction(recorder.save(OFFER, TalentOffer.propose(UUID.randomUUID(), e.employeeId(),
-                        e.lineManagerId(), e.entity(), skills, sharePercent, from, to, Recorder.actor(user), recorder.now()), 0)
-                        .flatMap(this::index)));
+        return decisions.seeing(user, user.employeeId(), "employee").flatMap(s -> decisions.create(Marketplace.OFFER,
+                TalentOffer.propose(UUID.randomUUID(), s.subject().employeeId(), s.subject().lineManagerId(), s.subject().entity(),
+                        skills, sharePercent, from, to, Permission.own(user), clock.instant())));
     }
 
-    Mono<TalentOffer> consent(UUID offerId, boolean given, CurrentUser user) {
-        // the search row changes with the offer, in one transaction: a published offer is always findable
-        return recorder.inTransaction(recorder.decide(OFFER, offerId, user, o -> user.employeeIdIs(o.lineManagerId()),
-                o -> o.consent(given, Recorder.actor(user), recorder.now())).flatMap(this::index));
+    /** R-MOB-8: the line manager's consent (their deputy as such, HR on their behalf with a reason). */
+    Mono<Stored<TalentOffer>> consent(UUID offerId, boolean given, String reason, CurrentUser user) {
+        return decisions.decide(Marketplace.OFFER, offerId, user, Permission.lineManager(), reason,
+                (o, by) -> o.consent(given, by, clock.instant()));
     }
 
-    Mono<TalentRequest> request(String title, List<String> skills, int sharePercent, LocalDate from, LocalDate to, CurrentUser user) {
+    /** R-COR-1: the employee (or HR on their behalf) withdraws the offer. */
+    Mono<Stored<TalentOffer>> withdrawOffer(UUID offerId, String reason, CurrentUser user) {
+        return decisions.decide(Marketplace.OFFER, offerId, user, Permission.subject(), reason,
+                (o, by) -> o.withdraw(reason, by, clock.instant()));
+    }
+
+    Mono<Stored<TalentRequest>> request(String title, List<String> skills, int sharePercent, LocalDate from, LocalDate to,
+                                        CurrentUser user) {
         if (user.employeeId() == null) {
             return Mono.error(new ForbiddenException(null, "employees-only", "Employees only", "Project owners are employees."));
         }
-        return recorder.visibleEmployee(user.employeeId(), user)
-                .flatMap(e -> recorder.create(REQUEST, TalentRequest.publish(UUID.randomUUID(), e.employeeId(), e.lineManagerId(),
-                        e.entity(), title, skills, sharePercent, from, to, Recorder.actor(user), recorder.now())));
+        return decisions.seeing(user, user.employeeId(), "employee").flatMap(s -> decisions.create(Marketplace.REQUEST,
+                TalentRequest.publish(UUID.randomUUID(), s.subject().employeeId(), s.subject().lineManagerId(), s.subject().entity(),
+                        title, skills, sharePercent, from, to, Permission.own(user), clock.instant())));
     }
 
-    Mono<List<TalentRequest>> requests() {
-        return recorder.documents().query(REQUEST.name(), "status = 'OPEN'", Map.of(), TalentRequest.class, REQUEST.withVersion())
-                .collectList();
+    /** R-COR-1: the owner (or HR) withdraws an open request. */
+    Mono<Stored<TalentRequest>> withdrawRequest(UUID requestId, String reason, CurrentUser user) {
+        return decisions.decide(Marketplace.REQUEST, requestId, user, Permission.subjectOrCaseHandler(), reason,
+                (r, by) -> r.withdraw(reason, by, clock.instant()));
     }
 
-    Mono<List<TalentOffer>> offers(CurrentUser user) {
-        return recorder.documents().query(OFFER.name(), "status = 'PUBLISHED' or employee_id = :me or line_manager_id = :me",
-                Map.of("me", user.employeeId() == null ? "" : user.employeeId()), TalentOffer.class, OFFER.withVersion()).collectList();
+    Mono<Stored<TalentOffer>> offer(UUID id, CurrentUser user) {
+        return decisions.read(Marketplace.OFFER, id, user);
+    }
+
+    Mono<Stored<TalentRequest>> request(UUID id, CurrentUser user) {
+        return decisions.read(Marketplace.REQUEST, id, user);
+    }
+
+    Mono<Page<Stored<TalentOffer>>> offers(TalentOffer.Status status, String skill, CurrentUser user, int page, int size) {
+        return decisions.store().page(Query.of(Marketplace.OFFER)
+                .where(Filter.eq("status", status), Filter.overlaps("skills", skill == null ? null : List.of(skill.trim().toLowerCase())))
+                .orderBy("available_from", Query.Direction.ASC).visibleTo(user), page, size);
+    }
+
+    Mono<Page<Stored<TalentRequest>>> requests(TalentRequest.Status status, String skill, CurrentUser user, int page, int size) {
+        return decisions.store().page(Query.of(Marketplace.REQUEST)
+                .where(Filter.eq("status", status), Filter.overlaps("skills", skill == null ? null : List.of(skill.trim().toLowerCase())))
+                .orderBy("needed_from", Query.Direction.ASC).visibleTo(user), page, size);
     }
 
     /** The request's owner and HR see its ranked matches. */
     Mono<List<MatchRanking.Match>> matches(UUID requestId, int limit, CurrentUser user) {
-        return recorder.load(REQUEST, requestId)
+        return decisions.read(Marketplace.REQUEST, requestId, user)
+                .map(Stored::value)
                 .doOnNext(r -> requireOwnerOrCaseHandler(r, user))
                 .flatMap(r -> candidates(r).map(offers -> MatchRanking.rank(r, offers, limit)));
     }
 
-    /** Closes the loop: the owner (or HR) assigns a published offer to the request. */
-    Mono<TalentRequest> assign(UUID requestId, UUID offerId, CurrentUser user) {
-        return recorder.inTransaction(recorder.load(REQUEST, requestId)
-                .doOnNext(r -> requireOwnerOrCaseHandler(r, user))
-                .zipWith(recorder.load(OFFER, offerId))
-                .flatMap(t -> {
-                    TalentRequest.Assignment a = t.getT1().assign(t.getT2(), Recorder.actor(user), recorder.now());
-                    return recorder.documents().save(OFFER.name(), offerId, a.offer(), t.getT2().version(), OFFER.columns().apply(a.offer()))
-                            .then(index(a.offer()))
-                            .then(recorder.save(REQUEST, a.request(), t.getT1().version()));
-                }));
-    }
-
-    /** Only what the ranking needs, from the search table: no offer document is read to rank. */
-    private Mono<List<TalentOffer>> candidates(TalentRequest r) {
-        return recorder.documents().client().sql("""
-                        select offer_id, employee_id, skills, share_percent, available_from, available_to from talent_offer_search
-                        where published and skills && :skills and available_from <= :to and available_to >= :from""")
-                .bind("skills", r.skills().toArray(String[]::new)).bind("from", r.neededFrom()).bind("to", r.neededTo())
-                .map(row -> new TalentOffer(row.get("offer_id", UUID.class), row.get("employee_id", String.class), null, null,
-                        List.of(row.get("skills", String[].class)), row.get("share_percent", Integer.class),
-                        row.get("available_from", LocalDate.class), row.get("available_to", LocalDate.class),
-                        TalentOffer.Status.PUBLISHED, 0))
-                .all().collectList();
-    }
-
-    private Mono<TalentOffer> index(TalentOffer o) {
-        return recorder.documents().client().sql("""
-                        insert into talent_offer_search (offer_id, employee_id, skills, share_percent, available_from, available_to,
-                                                         published)
-                        values (:id, :employee, :skills, :share, :from, :to, :published)
-                        on conflict (offer_id) do update set published = excluded.published""")
-                .bind("id", o.id()).bind("employee", o.employeeId()).bind("skills", o.skills().toArray(String[]::new))
-                .bind("share", o.sharePercent())
-                .bind("from", o.availableFrom()).bind("to", o.availableTo())
-                .bind("published", o.status() == TalentOffer.Status.PUBLISHED)
-                .then().thenReturn(o);
+    /** Closes the loop: the owner (or HR) assigns a published offer to the request; both change in one transaction. */
+    Mono<Stored<TalentRequest>> assign(UUID requestId, UUID offerId, CurrentUser user) {
+        // the request's state is checked first (an assigned request answers 409); an offer off the market cannot be assigned
+        return decisions.inTransaction(decisions.store().find(Marketplace.OFFER, offerId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("talent-offer", offerId)))
+                .flatMap(offer -> decisions.decide(Marketplace.REQUEST, requestId, user, Permission.subjectOrCaseHandler(), null,
+                        (r, by) -> r.assign(offer.value(), by, clock.instant()),
+                        (d, saved) -> decisions.decideAsSystem(Marketplace.OFFER, offerId,
+                                o -> Optional.of(o.assignTo(requestId, d.decidedBy(), clock.instant()))))));
     }
 
     private static void requireOwnerOrCaseHandler(TalentRequest r, CurrentUser user) {
         if (!user.employeeIdIs(r.ownerId()) && !user.isCaseHandler()) {
-            throw new ForbiddenException(null, "not-the-owner", "Not the owner",
-                    "The request's owner or HR sees its matches and assigns.");
+            throw new ForbiddenException(null, "not-the-owner", "Not the owner", "The request's owner or HR sees its matches and assigns.");
         }
+    }
+
+    /** Published offers sharing a skill with the request and overlapping its period: the only ones worth ranking. */
+    private Mono<List<TalentOffer>> candidates(TalentRequest r) {
+        return decisions.store().list(Query.of(Marketplace.OFFER).where(Filter.eq("status", TalentOffer.Status.PUBLISHED),
+                        Filter.overlaps("skills", r.skills()), Filter.atMost("available_from", r.neededTo()),
+                        Filter.atLeast("available_to", r.neededFrom())), 10_000)
+                .map(Stored::value).collectList();
     }
 }

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.hrmobility.contracts.employee.Grade;
 import org.hrmobility.contracts.mobility.InboundTransferRecorded;
 import org.hrmobility.contracts.mobility.MobilityEvents;
-import org.hrmobility.kit.audit.Actor;
-import org.hrmobility.kit.decision.Decision;
-import org.hrmobility.kit.outbox.OutgoingEvent;
+import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.Decision;
+import org.hrmobility.kit.domain.OutgoingEvent;
 
 /**
  * R-MOB-7: inbound external mobility from local and provincial government, tenured education and inspection

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.hrmobility.kit.decision.CalendarDays;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.notification.NotificationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

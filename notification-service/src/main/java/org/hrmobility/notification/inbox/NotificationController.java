@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.hrmobility.kit.problem.NotFoundException;
+import org.hrmobility.kit.domain.NotFoundException;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.web.Page;
 import org.springframework.http.MediaType;

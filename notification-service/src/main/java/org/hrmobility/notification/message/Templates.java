@@ -14,26 +14,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.hrmobility.notification.routing.Audience;
 import org.hrmobility.notification.routing.Route;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+
 /**
- * The notification texts of {@code templates/messages_<language>.properties}. A placeholder {@code {field}} takes
- * a payload field (a date reads as a date of the language, as written in Belgium); {@code {field,yes|no}} chooses by a true/false field.
- * A recipient's language that has no texts gets Dutch, the administration's language.
+ * The notification texts of {@code templates/messages_<language>.properties}, in ICU MessageFormat: named arguments
+ * from the payload, {@code plural} for counts ("1 refusal", "2 refusals") and {@code select} for choices. Dates read as
+ * a date of the language, as written in Belgium. A recipient's language that has no texts gets Dutch, the
+ * administration's language.
  */
 public final class Templates {
 
     public static final String DEFAULT_LANGUAGE = "nl";
     public static final List<String> LANGUAGES = List.of("nl", "en");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(?:,([^|}]*)\\|([^}]*))?}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, Properties> texts;
+    private final Map<String, MessageFormat> compiled = new ConcurrentHashMap<>();
 
     private Templates(Map<String, Properties> texts) {
         this.texts = Map.copyOf(texts);
@@ -81,7 +85,7 @@ public final class Templates {
         String expected = route.expects(audience)
                 ? required(lang, route.name() + ".expected." + audience.name(), values)
                 : required(lang, "expected.none", values);
-        String link = linkBase + fill(lang, route.link(), values, false);
+        String link = linkBase + route.link(values);
         return new Message(title, expected, due, link);
     }
 
@@ -89,7 +93,11 @@ public final class Templates {
     public String text(String language, String key, Map<String, ?> values) {
         String lang = supported(language);
         String template = texts.get(lang).getProperty(key);
-        return template == null ? null : fill(lang, template, values, true);
+        if (template == null) {
+            return null;
+        }
+        MessageFormat format = compiled.computeIfAbsent(lang + ":" + key, k -> new MessageFormat(template, ULocale.forLanguageTag(lang + "-BE")));
+        return format.format(readable(lang, values));
     }
 
     public String required(String language, String key, Map<String, ?> values) {
@@ -100,31 +108,20 @@ public final class Templates {
         return text;
     }
 
-    private static String fill(String language, String template, Map<String, ?> values, boolean readable) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Object value = values.get(m.group(1));
-            String replacement;
-            if (m.group(2) != null) {
-                replacement = Boolean.parseBoolean(String.valueOf(value)) ? m.group(2) : m.group(3);
-            } else {
-                replacement = value == null ? "" : readable ? readable(language, value.toString()) : value.toString();
+    /** The arguments as the texts use them: dates written out, true/false for {@code select}, numbers for {@code plural}. */
+    private static Map<String, Object> readable(String language, Map<String, ?> values) {
+        Map<String, Object> args = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (value instanceof Boolean || value instanceof Enum<?>) {
+                args.put(name, value.toString());
+            } else if (value instanceof String text && ISO_DATE.matcher(text).matches() && date(text) != null) {
+                args.put(name, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language + "-BE"))
+                        .format(date(text)));
+            } else if (value != null) {
+                args.put(name, value);
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String readable(String language, String value) {
-        if (ISO_DATE.matcher(value).matches()) {
-            LocalDate date = date(value);
-            if (date != null) {
-                return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language + "-BE")).format(date);
-            }
-        }
-        return value;
+        });
+        return args;
     }
 
     private static LocalDate date(Object value) {

@@ -2,7 +2,7 @@ package org.hrmobility.notification.preference;
 
 import java.time.Clock;
 
-import org.hrmobility.kit.problem.ForbiddenException;
+import org.hrmobility.kit.domain.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;

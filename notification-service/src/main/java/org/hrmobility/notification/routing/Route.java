@@ -1,8 +1,11 @@
 package org.hrmobility.notification.routing;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.hrmobility.contracts.EventType;
 
@@ -11,6 +14,8 @@ import org.hrmobility.contracts.EventType;
  * payload field), and the link to what it is about, with {@code {field}} placeholders from the payload.
  */
 public record Route(EventType<?> type, Set<Audience> told, Set<Audience> expectedOf, String dueField, String link) {
+
+    private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
 
     public Route {
         Objects.requireNonNull(type, "type");
@@ -30,6 +35,18 @@ public record Route(EventType<?> type, Set<Audience> told, Set<Audience> expecte
         Set<Audience> expected = EnumSet.of(audience);
         expected.addAll(expectedOf);
         return new Route(type, told, expected, dueField == null ? this.dueField : dueField, link);
+    }
+
+    /** The link with the payload's values in its {@code {field}} placeholders (ids: no formatting). */
+    public String link(Map<String, ?> values) {
+        Matcher m = FIELD.matcher(link);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The template name: the event's name, e.g. {@code OfferMade}. */

@@ -27,6 +27,8 @@ public final class Routes {
     private static final String APPLICATION = "/api/mobility/applications/{applicationId}";
     private static final String SECONDMENT = "/api/mobility/secondments/{secondmentId}";
     private static final String ALLOWANCE = "/api/mobility/allowances/{allowanceId}";
+    private static final String TALENT_OFFER = "/api/mobility/talent-offers/{offerId}";
+    private static final String TALENT_REQUEST = "/api/mobility/talent-requests/{requestId}";
 
     private static final List<Route> ALL = List.of(
             // redeployment (R-RED-1..6)
@@ -40,6 +42,8 @@ public final class Routes {
             tell(RedeploymentEvents.EMPLOYEE_PLACED, CASE, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS),
             tell(RedeploymentEvents.CASE_CLOSED, CASE, EMPLOYEE, LINE_MANAGER),
             tell(RedeploymentEvents.VACANCY_FILLED, CASE, CASE_HANDLERS),
+            tell(RedeploymentEvents.OFFER_WITHDRAWN, CASE, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
+            tell(RedeploymentEvents.CASE_REOPENED, CASE, EMPLOYEE, LINE_MANAGER),
             // evaluation (R-EVA-1..6)
             tell(EvaluationEvents.EVALUATION_RECORDED, FOLLOW_UP, EMPLOYEE),
             tell(EvaluationEvents.FOLLOW_UP_OPENED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, "earliestNext"),
@@ -52,6 +56,9 @@ public final class Routes {
             tell(EvaluationEvents.PROBATION_STARTED, PROBATIONS, EMPLOYEE, LINE_MANAGER),
             tell(EvaluationEvents.PROBATION_ENDING_SOON, PROBATIONS, LINE_MANAGER).expecting(LINE_MANAGER, "endsOn"),
             tell(EvaluationEvents.PROBATION_ENDED, PROBATIONS, EMPLOYEE, LINE_MANAGER),
+            tell(EvaluationEvents.EVALUATION_CORRECTED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS).expecting(LINE_MANAGER, null),
+            tell(EvaluationEvents.DISMISSAL_MANDATE_LIFTED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS)
+                    .expecting(CASE_HANDLERS, null),
             // mobility (R-MOB-1..9)
             tell(MobilityEvents.APPLICATION_SUBMITTED, APPLICATION, LINE_MANAGER).expecting(LINE_MANAGER, "startsOn"),
             tell(MobilityEvents.APPLICATION_AGREED_BY_LINE_MANAGER, APPLICATION, EMPLOYEE, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
@@ -61,12 +68,17 @@ public final class Routes {
             tell(MobilityEvents.SECONDMENT_REQUESTED, SECONDMENT, LINE_MANAGER).expecting(LINE_MANAGER, "startsOn"),
             tell(MobilityEvents.SECONDMENT_AGREED_BY_LINE_MANAGER, SECONDMENT, EMPLOYEE, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
             tell(MobilityEvents.SECONDMENT_REFUSED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.SECONDMENT_APPROVED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
             tell(MobilityEvents.SECONDMENT_ACTIVATED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.SECONDMENT_WITHDRAWN, SECONDMENT, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS),
             tell(MobilityEvents.SECONDMENT_ENDED, SECONDMENT, EMPLOYEE, LINE_MANAGER),
             tell(MobilityEvents.ALLOWANCE_GRANTED, ALLOWANCE, EMPLOYEE),
             tell(MobilityEvents.ALLOWANCE_EXTENDED, ALLOWANCE, EMPLOYEE),
+            tell(MobilityEvents.ALLOWANCE_ENDED, ALLOWANCE, EMPLOYEE, LINE_MANAGER),
             tell(MobilityEvents.ALLOWANCE_ENDING_SOON, ALLOWANCE, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, "endsOn"),
-            tell(MobilityEvents.ASSIGNMENT_MADE, "/api/mobility/talent-offers", EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.ASSIGNMENT_MADE, TALENT_OFFER, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.TALENT_OFFER_WITHDRAWN, TALENT_OFFER, LINE_MANAGER),
+            tell(MobilityEvents.TALENT_REQUEST_WITHDRAWN, TALENT_REQUEST, EMPLOYEE),
             tell(MobilityEvents.INBOUND_TRANSFER_RECORDED, "/api/mobility/inbound-transfers", CASE_HANDLERS));
 
     private static final Map<String, Route> BY_CE_TYPE =

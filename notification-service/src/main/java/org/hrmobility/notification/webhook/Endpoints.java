@@ -5,7 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
-import org.hrmobility.kit.problem.BadRequestException;
+import org.hrmobility.kit.domain.BadRequestException;
 import org.hrmobility.notification.NotificationSettings;
 import org.springframework.stereotype.Component;
 

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hrmobility.contracts.EventCatalog;
-import org.hrmobility.kit.problem.BadRequestException;
-import org.hrmobility.kit.problem.ForbiddenException;
-import org.hrmobility.kit.problem.NotFoundException;
+import org.hrmobility.kit.domain.BadRequestException;
+import org.hrmobility.kit.domain.ForbiddenException;
+import org.hrmobility.kit.domain.NotFoundException;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.security.Role;
 import org.springframework.http.ResponseEntity;

@@ -76,6 +76,32 @@ class TemplatesTest {
     }
 
     @Test
+    @DisplayName("R-RED-4: the refusals are counted in words that agree with the number: 1 refusal, 2 refusals (ICU plural)")
+    void plural() {
+        Route refused = Routes.forCeType(RedeploymentEvents.OFFER_REFUSED.ceType()).orElseThrow();
+        Map<String, Object> one = example(refused);
+        one.put("refusals", 1);
+        Map<String, Object> two = example(refused);
+        two.put("refusals", 2);
+
+        assertThat(templates.render(refused, Audience.LINE_MANAGER, "en", one, "").title()).contains("(1 refusal so far)");
+        assertThat(templates.render(refused, Audience.LINE_MANAGER, "en", two, "").title()).contains("(2 refusals so far)");
+        assertThat(templates.render(refused, Audience.LINE_MANAGER, "nl", one, "").title()).contains("(tot nu toe 1 weigering)");
+        assertThat(templates.render(refused, Audience.LINE_MANAGER, "nl", two, "").title()).contains("(tot nu toe 2 weigeringen)");
+    }
+
+    @Test
+    @DisplayName("R-COR-2: an offer withdrawn with its vacancy tells the employee it does not count as a refusal")
+    void offerWithdrawn() {
+        Route withdrawn = Routes.forCeType(RedeploymentEvents.OFFER_WITHDRAWN.ceType()).orElseThrow();
+
+        assertThat(templates.render(withdrawn, Audience.EMPLOYEE, "en", example(withdrawn), "").title())
+                .startsWith("Your offer was withdrawn and does not count as a refusal");
+        assertThat(templates.render(withdrawn, Audience.CASE_HANDLERS, "nl", example(withdrawn), "").expected())
+                .contains("telt niet als weigering");
+    }
+
+    @Test
     @DisplayName("Notifications: the line manager is told of an offer without being asked to act; an unknown language gets Dutch")
     void notExpectedAndDefaultLanguage() {
         Route offer = Routes.forCeType(RedeploymentEvents.OFFER_MADE.ceType()).orElseThrow();

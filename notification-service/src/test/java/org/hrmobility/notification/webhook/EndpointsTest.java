@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import org.hrmobility.kit.problem.BadRequestException;
+import org.hrmobility.kit.domain.BadRequestException;
 import org.hrmobility.notification.NotificationSettings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

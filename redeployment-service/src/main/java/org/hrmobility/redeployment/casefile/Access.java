@@ -1,7 +1,7 @@
 package org.hrmobility.redeployment.casefile;
 
-import org.hrmobility.kit.problem.BadRequestException;
-import org.hrmobility.kit.problem.ForbiddenException;
+import org.hrmobility.kit.domain.BadRequestException;
+import org.hrmobility.kit.domain.ForbiddenException;
 import org.hrmobility.kit.security.AccessPolicy;
 import org.hrmobility.kit.security.CurrentUser;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import org.hrmobility.kit.audit.AuditEntry;
+import org.hrmobility.kit.domain.AuditEntry;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.web.Page;
 import org.hrmobility.redeployment.casefile.CaseViews.CaseSummary;
@@ -40,20 +40,21 @@ class CaseController {
     @PostMapping
     Mono<ResponseEntity<CaseView>> open(@Valid @RequestBody CaseRequests.OpenCase request, CurrentUser user) {
         return cases.open(request.employeeId(), user)
-                .map(c -> ResponseEntity.created(URI.create("/api/redeployment/cases/" + c.id())).body(CaseView.of(c)));
+                .map(c -> ResponseEntity.created(URI.create("/api/redeployment/cases/" + c.value().id())).body(CaseView.of(c.value())));
     }
 
     @GetMapping
-    Mono<Page<CaseSummary>> list(@RequestParam(required = false) CaseStatus status,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+    Mono<Page<CaseSummary>> list(@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String entity,
+                                 @RequestParam(required = false) String employeeId,
+                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
-        return Mono.zip(cases.list(user, status, page, size).map(CaseSummary::of).collectList(), cases.count(user, status))
-                .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
+        return cases.list(user, new CaseService.Search(status, entity, employeeId), page, size)
+                .map(p -> p.map(c -> CaseSummary.of(c.value())));
     }
 
     @GetMapping("/{id}")
     Mono<CaseView> get(@PathVariable UUID id, CurrentUser user) {
-        return cases.get(id, user).map(CaseView::of);
+        return cases.get(id, user).map(c -> CaseView.of(c.value()));
     }
 
     @GetMapping("/{id}/history")
@@ -61,15 +62,17 @@ class CaseController {
         return cases.history(id, user);
     }
 
+    /** R-RED-1: the line manager's; HR records it on the manager's behalf only with a {@code reason} (R-ACC-2). */
     @PostMapping("/{id}/guidance-trajectory")
     Mono<CaseView> guidance(@PathVariable UUID id, @Valid @RequestBody CaseRequests.RecordGuidance request, CurrentUser user) {
-        return cases.recordGuidance(id, new Guidance(request.from(), request.to(), request.actions()), user).map(CaseView::of);
+        return cases.recordGuidance(id, new Guidance(request.from(), request.to(), request.actions()), request.reason(), user)
+                .map(c -> CaseView.of(c.value()));
     }
 
     @PostMapping("/{id}/admissibility")
     Mono<CaseView> admissibility(@PathVariable UUID id, @Valid @RequestBody CaseRequests.DecideAdmissibility request,
                                  CurrentUser user) {
-        return cases.decideAdmissibility(id, request.redeployable(), request.motivation(), user).map(CaseView::of);
+        return cases.decideAdmissibility(id, request.redeployable(), request.motivation(), user).map(c -> CaseView.of(c.value()));
     }
 
     @PostMapping("/{id}/offers")
@@ -77,7 +80,8 @@ class CaseController {
                                          CurrentUser user) {
         Position inline = request.vacancyId() == null ? new Position(request.title(), request.entity(), request.grade(),
                 request.jobFamily(), null) : null;
-        return cases.makeOffer(id, inline, request.vacancyId(), user).map(c -> {
+        return cases.makeOffer(id, inline, request.vacancyId(), user).map(stored -> {
+            RedeploymentCase c = stored.value();
             OfferView made = OfferView.of(c.offers().get(c.offers().size() - 1));
             return ResponseEntity.created(URI.create("/api/redeployment/cases/" + id + "/offers/" + made.id())).body(CaseView.of(c));
         });
@@ -86,17 +90,31 @@ class CaseController {
     @PostMapping("/{id}/offers/{offerId}/acceptance")
     Mono<CaseView> accept(@PathVariable UUID id, @PathVariable UUID offerId,
                           @Valid @RequestBody(required = false) CaseRequests.Acceptance request, CurrentUser user) {
-        return cases.accept(id, offerId, request == null ? null : request.reason(), user).map(CaseView::of);
+        return cases.accept(id, offerId, request == null ? null : request.reason(), user).map(c -> CaseView.of(c.value()));
     }
 
     @PostMapping("/{id}/offers/{offerId}/refusal")
     Mono<CaseView> refuse(@PathVariable UUID id, @PathVariable UUID offerId,
                           @Valid @RequestBody CaseRequests.Refusal request, CurrentUser user) {
-        return cases.refuse(id, offerId, request.reason(), user).map(CaseView::of);
+        return cases.refuse(id, offerId, request.reason(), user).map(c -> CaseView.of(c.value()));
     }
 
+    /** R-COR-1: HR cancels an offer made in error, with the reason; it does not count as a refusal. */
+    @PostMapping("/{id}/offers/{offerId}/cancellation")
+    Mono<CaseView> cancelOffer(@PathVariable UUID id, @PathVariable UUID offerId,
+                               @Valid @RequestBody CaseRequests.Correction request, CurrentUser user) {
+        return cases.cancelOffer(id, offerId, request.reason(), user).map(c -> CaseView.of(c.value()));
+    }
+
+    /** R-COR-2: closing ends the open offer, which no longer counts or can be answered. */
     @PostMapping("/{id}/closure")
     Mono<CaseView> close(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Closure request, CurrentUser user) {
-        return cases.close(id, request.reason(), user).map(CaseView::of);
+        return cases.close(id, request.reason(), user).map(c -> CaseView.of(c.value()));
+    }
+
+    /** R-COR-1: a case closed by mistake goes back to where it was, with the reason. */
+    @PostMapping("/{id}/reopening")
+    Mono<CaseView> reopen(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Correction request, CurrentUser user) {
+        return cases.reopen(id, request.reason(), user).map(c -> CaseView.of(c.value()));
     }
 }

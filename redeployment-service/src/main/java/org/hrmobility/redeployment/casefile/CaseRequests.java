@@ -18,10 +18,12 @@ final class CaseRequests {
     private CaseRequests() {
     }
 
-    record OpenCase(@NotBlank String employeeId) {
+    record OpenCase(@NotBlank @Size(max = 64) String employeeId) {
     }
 
-    record RecordGuidance(@NotNull LocalDate from, @NotNull LocalDate to, @NotEmpty List<@NotBlank @Size(max = 500) String> actions) {
+    /** {@code reason}: required when HR records it on the line manager's behalf (R-ACC-2). */
+    record RecordGuidance(@NotNull LocalDate from, @NotNull LocalDate to,
+                          @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 500) String> actions, @Size(max = 2000) String reason) {
 
         @AssertTrue(message = "the trajectory cannot end before it starts")
         boolean isPeriodValid() {
@@ -33,8 +35,8 @@ final class CaseRequests {
     }
 
     /** Either a vacancy of a recruitment system, or a position described inline. */
-    record MakeOffer(String vacancyId, @Size(max = 200) String title, String entity, @Pattern(regexp = GRADE) String grade,
-                     String jobFamily) {
+    record MakeOffer(@Size(max = 100) String vacancyId, @Size(max = 200) String title, @Size(max = 64) String entity,
+                     @Pattern(regexp = GRADE) String grade, @Size(max = 100) String jobFamily) {
 
         @AssertTrue(message = "give a vacancyId, or a title, entity and grade")
         boolean isPositionGiven() {
@@ -54,5 +56,9 @@ final class CaseRequests {
     }
 
     record Closure(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A correction (R-COR-1) always says why. */
+    record Correction(@NotBlank @Size(max = 2000) String reason) {
     }
 }

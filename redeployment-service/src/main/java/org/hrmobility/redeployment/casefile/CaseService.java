@@ -1,174 +1,192 @@
 package org.hrmobility.redeployment.casefile;
 
-import org.hrmobility.kit.decision.CalendarDays;
-import org.hrmobility.kit.decision.Decision;
-import org.hrmobility.kit.audit.Actor;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
-import org.hrmobility.kit.audit.AuditEntry;
+import org.hrmobility.kit.access.Permission;
 import org.hrmobility.kit.audit.AuditTrail;
-import org.hrmobility.kit.employee.Employee;
-import org.hrmobility.kit.employee.EmployeeDirectory;
-import org.hrmobility.kit.decision.DecisionLog;
-import org.hrmobility.kit.outbox.OutgoingEvent;
-import org.hrmobility.kit.problem.ForbiddenException;
-import org.hrmobility.kit.problem.NotFoundException;
-import org.hrmobility.kit.security.AccessPolicy;
+import org.hrmobility.kit.decision.Decisions;
+import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.AuditEntry;
+import org.hrmobility.kit.domain.CalendarDays;
+import org.hrmobility.kit.domain.Decision;
+import org.hrmobility.kit.domain.ForbiddenException;
+import org.hrmobility.kit.domain.OutgoingEvent;
 import org.hrmobility.kit.security.CurrentUser;
+import org.hrmobility.kit.store.Filter;
+import org.hrmobility.kit.store.Query;
+import org.hrmobility.kit.store.Stored;
+import org.hrmobility.kit.web.Page;
 import org.hrmobility.redeployment.offer.OfferPolicy;
 import org.hrmobility.redeployment.offer.Position;
+import org.hrmobility.redeployment.offer.WithdrawalCause;
+import org.hrmobility.redeployment.vacancy.VacancyClosings;
 import org.hrmobility.redeployment.vacancy.VacancyService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The use cases of a redeployment case. Each runs in one transaction: read the case, check who may do this,
- * let the case decide, then save it (refused if someone else saved it meanwhile), its history line and its
- * events together.
+ * The use cases of a redeployment case, each one pass of the kit's decision loop: who may act (by today's master
+ * data), what the case decides, and what else commits with it (a vacancy filled by a placement, and the other cases'
+ * offers on it withdrawn).
  */
 @Service
-public class CaseService {
+public class CaseService implements VacancyClosings {
 
-    static final String AUDIT_TYPE = "redeployment-case";
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+    static final EnumSet<CaseStatus> ACTIVE = EnumSet.of(CaseStatus.OPENED, CaseStatus.IN_POOL, CaseStatus.INTERNAL_TRAJECTORY);
 
-    private final CaseRepository cases;
-    private final EmployeeDirectory employees;
+    private final Decisions decisions;
     private final VacancyService vacancies;
-    private final DecisionLog log;
     private final AuditTrail audit;
-    private final TransactionalOperator transactional;
     private final Clock clock;
     private final OfferPolicy policy;
 
-    CaseService(CaseRepository cases, EmployeeDirectory employees, VacancyService vacancies, DecisionLog log,
-                AuditTrail audit, TransactionalOperator transactional, Clock clock, OfferPolicy policy) {
-        this.cases = cases;
-        this.employees = employees;
+    CaseService(Decisions decisions, VacancyService vacancies, AuditTrail audit, Clock clock, OfferPolicy policy) {
+        this.decisions = decisions;
         this.vacancies = vacancies;
-        this.log = log;
         this.audit = audit;
-        this.transactional = transactional;
         this.clock = clock;
         this.policy = policy;
     }
 
-    /** The position of an offer, and whether its vacancy (if any) is still open (R-RED-6). */
-    private record OfferedPosition(Position position, boolean vacancyOpen) {
+    /** The filters of the case list. */
+    record Search(CaseStatus status, String entity, String employeeId) {
     }
 
-    /** R-RED-1: the line manager or a case handler registers someone; nobody registers themselves. */
-    Mono<RedeploymentCase> open(String employeeId, CurrentUser user) {
+    /** R-RED-1: the line manager (or their deputy) or a case handler registers someone; nobody registers themselves. */
+    Mono<Stored<RedeploymentCase>> open(String employeeId, CurrentUser user) {
         if (employeeId.equals(user.employeeId())) {
             return Mono.error(new ForbiddenException("R-RED-1", "self-registration", "No self-registration",
                     "Employees cannot register themselves for redeployment; their line manager or HR does."));
         }
-        return employees.find(employeeId)
-                .filter(e -> AccessPolicy.mayActFor(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)))
-                .flatMap(e -> {
-                    Decision<RedeploymentCase> opened = RedeploymentCase.open(UUID.randomUUID(), snapshot(e), actor(user), clock.instant());
-                    return transactional.transactional(cases.insert(opened.next())
-                            .then(log.record(AUDIT_TYPE, opened.next().id().toString(), opened))
-                            .thenReturn(opened.next()));
-                });
+        return decisions.acting(user, employeeId, Permission.lineManagerOrCaseHandler(), null, "employee")
+                .flatMap(acting -> decisions.store().count(Query.of(Cases.TYPE)
+                                .where(Filter.eq("subject_id", employeeId), Filter.in("status", ACTIVE)))
+                        .flatMap(active -> active > 0 ? Mono.error(Cases.alreadyActive())
+                                : decisions.create(Cases.TYPE, RedeploymentCase.open(UUID.randomUUID(),
+                                Cases.snapshot(acting.standing().subject()), acting.actor(), clock.instant()))));
     }
 
-    Mono<RedeploymentCase> recordGuidance(UUID id, Guidance guidance, CurrentUser user) {
-        return decide(id, user, Access.lineManagerOrCaseHandler(), c -> c.recordGuidance(guidance, actor(user), clock.instant()));
+    /** R-RED-1: the line manager's trajectory; HR records it on the manager's behalf, with the reason (R-ACC-2). */
+    Mono<Stored<RedeploymentCase>> recordGuidance(UUID id, Guidance guidance, String reason, CurrentUser user) {
+        return decide(id, user, Permission.lineManager(), reason, (c, by) -> c.recordGuidance(guidance, by, clock.instant()));
     }
 
-    Mono<RedeploymentCase> decideAdmissibility(UUID id, boolean redeployable, String motivation, CurrentUser user) {
-        return decide(id, user, Access.caseHandler(),
-                c -> c.decideAdmissibility(redeployable, motivation, actor(user), clock.instant(), today()));
+    Mono<Stored<RedeploymentCase>> decideAdmissibility(UUID id, boolean redeployable, String motivation, CurrentUser user) {
+        return decide(id, user, Permission.caseHandler(), null,
+                (c, by) -> c.decideAdmissibility(redeployable, motivation, by, clock.instant(), today()));
     }
 
-    Mono<RedeploymentCase> makeOffer(UUID id, Position inline, String vacancyId, CurrentUser user) {
+    Mono<Stored<RedeploymentCase>> makeOffer(UUID id, Position inline, String vacancyId, CurrentUser user) {
+        LocalDate today = today();
         Mono<OfferedPosition> offered = vacancyId == null ? Mono.just(new OfferedPosition(inline, true))
                 : vacancies.forOffer(vacancyId).map(v -> new OfferedPosition(
-                        new Position(v.title(), v.entity(), v.grade(), v.jobFamily(), v.vacancyId()), v.isOpen()));
-        return offered.flatMap(o -> decide(id, user, Access.caseHandler(),
-                c -> c.makeOffer(UUID.randomUUID(), o.position(), o.vacancyOpen(), actor(user), clock.instant(), today(), policy)));
+                        new Position(v.title(), v.entity(), v.grade(), v.jobFamily(), v.vacancyId()), v.isOpenOn(today)));
+        return offered.flatMap(o -> decisions.decide(Cases.TYPE, id, user, Permission.caseHandler(), null,
+                (c, by) -> c.makeOffer(UUID.randomUUID(), o.position(), o.vacancyOpen(), by, clock.instant(), today, policy),
+                this::fillVacancyOfPlacement));
     }
 
-    Mono<RedeploymentCase> accept(UUID id, UUID offerId, String reason, CurrentUser user) {
-        return decide(id, user, Access.employeeOrCaseHandlerGiving(reason),
-                c -> c.accept(offerId, actor(user), reason, clock.instant()));
+    Mono<Stored<RedeploymentCase>> accept(UUID id, UUID offerId, String reason, CurrentUser user) {
+        return decisions.decide(Cases.TYPE, id, user, Permission.subject(), reason,
+                (c, by) -> c.accept(offerId, by, reason, clock.instant(), today()), this::fillVacancyOfPlacement);
     }
 
-    Mono<RedeploymentCase> refuse(UUID id, UUID offerId, String reason, CurrentUser user) {
-        return decide(id, user, Access.employeeOrCaseHandlerGiving(reason),
-                c -> c.refuse(offerId, actor(user), reason, !user.employeeIdIs(c.employee().employeeId()), clock.instant()));
+    Mono<Stored<RedeploymentCase>> refuse(UUID id, UUID offerId, String reason, CurrentUser user) {
+        return decide(id, user, Permission.subject(), reason, (c, by) -> c.refuse(offerId, by, reason, clock.instant(), today()));
     }
 
-    Mono<RedeploymentCase> close(UUID id, String reason, CurrentUser user) {
-        return decide(id, user, Access.caseHandler(), c -> c.close(reason, actor(user), clock.instant()));
+    Mono<Stored<RedeploymentCase>> close(UUID id, String reason, CurrentUser user) {
+        return decide(id, user, Permission.caseHandler(), null, (c, by) -> c.close(reason, by, clock.instant()));
     }
 
-    Mono<RedeploymentCase> get(UUID id, CurrentUser user) {
-        return visible(id, user);
+    /** R-COR-1: a case closed by mistake is reopened; another active case of the employee refuses it (409). */
+    Mono<Stored<RedeploymentCase>> reopen(UUID id, String reason, CurrentUser user) {
+        return decide(id, user, Permission.caseHandler(), null, (c, by) -> c.reopen(reason, by, clock.instant()));
+    }
+
+    /** R-COR-1: an offer made in error is cancelled; it does not count as a refusal. */
+    Mono<Stored<RedeploymentCase>> cancelOffer(UUID id, UUID offerId, String reason, CurrentUser user) {
+        return decide(id, user, Permission.caseHandler(), null, (c, by) -> c.cancelOffer(offerId, reason, by, clock.instant()));
+    }
+
+    Mono<Stored<RedeploymentCase>> get(UUID id, CurrentUser user) {
+        return decisions.read(Cases.TYPE, id, user);
     }
 
     Mono<List<AuditEntry>> history(UUID id, CurrentUser user) {
-        return visible(id, user).flatMap(c -> audit.of(AUDIT_TYPE, id.toString()));
+        return decisions.read(Cases.TYPE, id, user).flatMap(c -> audit.of(Cases.TYPE.name(), id.toString()));
     }
 
-    Flux<RedeploymentCase> list(CurrentUser user, CaseStatus status, int page, int size) {
-        return cases.findVisible(user, status, page, size);
-    }
-
-    Mono<Long> count(CurrentUser user, CaseStatus status) {
-        return cases.countVisible(user, status);
+    Mono<Page<Stored<RedeploymentCase>>> list(CurrentUser user, Search search, int page, int size) {
+        return decisions.store().page(Query.of(Cases.TYPE)
+                .where(Filter.eq("status", search.status()), Filter.eq("entity", search.entity()),
+                        Filter.eq("subject_id", search.employeeId()))
+                .orderBy("opened_at", Query.Direction.DESC)
+                .visibleTo(user), page, size);
     }
 
     /** R-RED-5: expiries and reminders due by now, one case per transaction; returns how many cases changed. */
     public Mono<Long> applyDeadlines() {
         LocalDate today = today();
-        return cases.withDeadlineBy(today.plus(policy.reminderBefore()))
-                .concatMap(id -> transactional.transactional(cases.find(id)
-                        .flatMap(c -> c.applyDeadline(clock.instant(), today, policy).map(d -> save(d)).orElse(Mono.empty()))))
+        return decisions.store().list(Query.of(Cases.TYPE).where(Filter.atMost("next_deadline", today.plus(policy.reminderBefore()))),
+                        10_000)
+                .concatMap(c -> decisions.decideAsSystem(Cases.TYPE, c.value().id(),
+                                current -> current.applyDeadline(clock.instant(), today, policy))
+                        // another instance decided on this case meanwhile: the next run sees what it did
+                        .onErrorResume(OptimisticLockingFailureException.class, e -> skipped(c.value().id(), e)))
                 .count();
     }
 
-    private Mono<RedeploymentCase> decide(UUID id, CurrentUser user, Access access, Function<RedeploymentCase, Decision<RedeploymentCase>> decision) {
-        return transactional.transactional(visible(id, user)
-                .doOnNext(c -> access.check(user, c))
-                .flatMap(c -> save(decision.apply(c))));
+    /** R-COR-2: a vacancy withdrawn (or closed) ends the open offers on it; they do not count as refusals. */
+    @Override
+    public Mono<Void> closed(String vacancyId) {
+        return withdrawOffersOn(vacancyId, WithdrawalCause.VACANCY_WITHDRAWN, null);
     }
 
-    private Mono<RedeploymentCase> save(Decision<RedeploymentCase> d) {
-        RedeploymentCase next = d.next();
-        return cases.update(next)
-                .then(log.record(AUDIT_TYPE, next.id().toString(), d))
-                .then(Flux.fromIterable(d.events()).map(OutgoingEvent::payload).ofType(EmployeePlaced.class)
-                        .filter(placed -> placed.vacancyId() != null)
-                        .concatMap(placed -> vacancies.fill(placed.vacancyId(), next.id(), placed.employeeId(), placed.exOfficio()))
-                        .then())
-                .thenReturn(next.withVersion(next.version() + 1));
+    private Mono<Stored<RedeploymentCase>> decide(UUID id, CurrentUser user, Permission permission, String reason,
+                                                  BiFunction<RedeploymentCase, Actor, Decision<RedeploymentCase>> decision) {
+        return decisions.decide(Cases.TYPE, id, user, permission, reason, decision);
     }
 
-    private Mono<RedeploymentCase> visible(UUID id, CurrentUser user) {
-        return cases.find(id)
-                .filter(c -> AccessPolicy.maySee(user, new AccessPolicy.Owner(c.employee().employeeId(), c.employee().lineManagerId())))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("case", id)));
+    /** R-RED-6: a placement on a vacancy fills it, and the other cases' offers on it end (R-COR-2). */
+    private Mono<Void> fillVacancyOfPlacement(Decision<RedeploymentCase> d, Stored<RedeploymentCase> saved) {
+        return Flux.fromIterable(d.events()).map(OutgoingEvent::payload).ofType(EmployeePlaced.class)
+                .filter(placed -> placed.vacancyId() != null)
+                .concatMap(placed -> vacancies.fill(placed.vacancyId(), saved.value().id(), placed.employeeId(), placed.exOfficio())
+                        .then(withdrawOffersOn(placed.vacancyId(), WithdrawalCause.VACANCY_FILLED, saved.value().id())))
+                .then();
+    }
+
+    private Mono<Void> withdrawOffersOn(String vacancyId, WithdrawalCause cause, UUID exceptCase) {
+        return decisions.store().list(Query.of(Cases.TYPE).where(Filter.eq("open_vacancy_id", vacancyId)), 10_000)
+                .filter(c -> !c.value().id().equals(exceptCase))
+                .concatMap(c -> decisions.decideAsSystem(Cases.TYPE, c.value().id(),
+                        current -> current.vacancyGone(vacancyId, cause, clock.instant())))
+                .then();
+    }
+
+    private <T> Mono<T> skipped(UUID caseId, Exception e) {
+        log.info("Deadline of case {} left to the next run: {}", caseId, e.getMessage());
+        return Mono.empty();
     }
 
     private LocalDate today() {
         return CalendarDays.today(clock);
     }
 
-    private static Actor actor(CurrentUser user) {
-        return Actor.of(user);
-    }
-
-    private static EmployeeSnapshot snapshot(Employee e) {
-        return new EmployeeSnapshot(e.employeeId(), e.name(), e.entity(), e.grade(), e.lineManagerId(), e.jobFamily());
+    /** The position of an offer, and whether its vacancy (if any) is still open (R-RED-6). */
+    private record OfferedPosition(Position position, boolean vacancyOpen) {
     }
 }

@@ -23,11 +23,12 @@ final class CaseViews {
     }
 
     record OfferView(UUID id, int number, String title, String entity, String grade, String vacancyId, Instant madeAt,
-                     LocalDate respondBy, String status, String reason) {
+                     LocalDate respondBy, String status, String reason, String withdrawal) {
 
         static OfferView of(Offer o) {
             return new OfferView(o.id(), o.number(), o.position().title(), o.position().entity(), o.position().grade(),
-                    o.position().vacancyId(), o.madeAt(), o.respondBy(), o.status().name(), o.reason());
+                    o.position().vacancyId(), o.madeAt(), o.respondBy(), o.status().name(), o.reason(),
+                    o.withdrawal() == null ? null : o.withdrawal().name());
         }
     }
 

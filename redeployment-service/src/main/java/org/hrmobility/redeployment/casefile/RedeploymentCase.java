@@ -1,7 +1,5 @@
 package org.hrmobility.redeployment.casefile;
 
-import org.hrmobility.kit.decision.Decision;
-import org.hrmobility.kit.audit.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,29 +11,37 @@ import org.hrmobility.contracts.EventType;
 import org.hrmobility.contracts.redeployment.AdmissibilityDecided;
 import org.hrmobility.contracts.redeployment.CaseClosed;
 import org.hrmobility.contracts.redeployment.CaseOpened;
+import org.hrmobility.contracts.redeployment.CaseReopened;
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
 import org.hrmobility.contracts.redeployment.GuidanceRecorded;
 import org.hrmobility.contracts.redeployment.OfferDeadlineApproaching;
 import org.hrmobility.contracts.redeployment.OfferExpired;
 import org.hrmobility.contracts.redeployment.OfferMade;
 import org.hrmobility.contracts.redeployment.OfferRefused;
+import org.hrmobility.contracts.redeployment.OfferWithdrawn;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
-import org.hrmobility.kit.outbox.OutgoingEvent;
-import org.hrmobility.kit.problem.ConflictException;
-import org.hrmobility.kit.problem.NotFoundException;
-import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.ConflictException;
+import org.hrmobility.kit.domain.Decision;
+import org.hrmobility.kit.domain.NotFoundException;
+import org.hrmobility.kit.domain.OutgoingEvent;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.hrmobility.redeployment.offer.Offer;
 import org.hrmobility.redeployment.offer.OfferPolicy;
 import org.hrmobility.redeployment.offer.OfferStatus;
 import org.hrmobility.redeployment.offer.Position;
+import org.hrmobility.redeployment.offer.WithdrawalCause;
 
 /**
- * A redeployment case: the state machine of R-RED-1 to R-RED-5. Immutable; each decision returns the case
- * after it, the events it causes and its history line, or throws the refusal naming the rule.
+ * A redeployment case: the state machine of R-RED-1 to R-RED-5, with its corrections (R-COR-1, R-COR-2). Immutable;
+ * each decision returns the case after it, the events it causes and its history line, or throws the refusal naming
+ * the rule.
+ *
+ * @param closedFrom the status a closed case had, so that reopening it puts it back there
  */
 public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus status, Instant openedAt, Actor openedBy,
                                Guidance guidance, Admissibility admissibility, List<Offer> offers, Placement placement,
-                               int version) {
+                               CaseStatus closedFrom) {
 
     /** R-RED-4: refused at most twice; the offer after two refusals places ex officio. */
     public static final int REFUSALS_ALLOWED = 2;
@@ -45,12 +51,16 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
     }
 
     public static Decision<RedeploymentCase> open(UUID id, EmployeeSnapshot employee, Actor by, Instant now) {
-        RedeploymentCase opened = new RedeploymentCase(id, employee, CaseStatus.OPENED, now, by, null, null, List.of(),
-                null, 0);
+        RedeploymentCase opened = new RedeploymentCase(id, employee, CaseStatus.OPENED, now, by, null, null, List.of(), null, null);
         return new Decision<>(opened,
                 List.of(opened.event(RedeploymentEvents.CASE_OPENED, new CaseOpened(id.toString(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), by.subject(), now))),
                 by.did(now, "case opened", null));
+    }
+
+    /** The same case with the employee's master data as it is today: events name today's line manager and entity. */
+    public RedeploymentCase withEmployee(EmployeeSnapshot current) {
+        return new RedeploymentCase(id, current, status, openedAt, openedBy, guidance, admissibility, offers, placement, closedFrom);
     }
 
     public Decision<RedeploymentCase> recordGuidance(Guidance trajectory, Actor by, Instant now) {
@@ -58,7 +68,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
             throw new ConflictException("guidance-after-admissibility", "Admissibility already decided",
                     "The guidance trajectory is recorded before the admissibility decision; this case is " + status + ".");
         }
-        RedeploymentCase next = with(status, trajectory, admissibility, offers, placement);
+        RedeploymentCase next = with(status, trajectory, admissibility, offers, placement, closedFrom);
         return new Decision<>(next,
                 List.of(event(RedeploymentEvents.GUIDANCE_RECORDED, new GuidanceRecorded(idText(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), trajectory.from(), trajectory.to(), trajectory.actions()))),
@@ -79,7 +89,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                             : "The guidance trajectory runs until " + guidance.to() + "; registration waits until it is completed.");
         }
         CaseStatus decided = redeployable ? CaseStatus.IN_POOL : CaseStatus.INTERNAL_TRAJECTORY;
-        RedeploymentCase next = with(decided, guidance, new Admissibility(redeployable, motivation, now), offers, placement);
+        RedeploymentCase next = with(decided, guidance, new Admissibility(redeployable, motivation, now), offers, placement, closedFrom);
         return new Decision<>(next,
                 List.of(event(RedeploymentEvents.ADMISSIBILITY_DECIDED, new AdmissibilityDecided(idText(),
                         employee.employeeId(), employee.lineManagerId(), employee.entity(), redeployable, motivation,
@@ -92,8 +102,8 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
      * R-RED-2: only pool members get offers. R-RED-3: equal or lower grade. R-RED-5: one open offer at a time.
      * R-RED-6: a vacancy must still be open. R-RED-4: after two refusals this offer places ex officio at once.
      */
-    public Decision<RedeploymentCase> makeOffer(UUID offerId, Position position, boolean vacancyOpen, Actor by, Instant now, LocalDate today,
-                              OfferPolicy policy) {
+    public Decision<RedeploymentCase> makeOffer(UUID offerId, Position position, boolean vacancyOpen, Actor by, Instant now,
+                                                LocalDate today, OfferPolicy policy) {
         requireInPool();
         openOffer().ifPresent(open -> {
             throw new ConflictException("R-RED-5", "offer-already-open", "Offer already open",
@@ -107,45 +117,46 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
         if (!vacancyOpen) {
             throw new RuleViolationException("R-RED-6", "vacancy-not-open", "Vacancy not open",
-                    "Vacancy " + position.vacancyId() + " has been withdrawn or filled.");
+                    "Vacancy " + position.vacancyId() + " has been withdrawn, filled or closed.");
         }
         boolean exOfficio = refusals() >= REFUSALS_ALLOWED;
         int number = offers.size() + 1;
         LocalDate respondBy = today.plus(policy.responseTime());
         Offer offer = new Offer(offerId, number, position, now, respondBy, false,
-                exOfficio ? OfferStatus.EX_OFFICIO : OfferStatus.OPEN, exOfficio ? now : null, null);
+                exOfficio ? OfferStatus.EX_OFFICIO : OfferStatus.OPEN, exOfficio ? now : null, null, null);
         List<Offer> withOffer = append(offers, offer);
         List<OutgoingEvent<?>> events = new ArrayList<>();
         events.add(event(RedeploymentEvents.OFFER_MADE, new OfferMade(idText(), employee.employeeId(), employee.lineManagerId(),
                 employee.entity(), offerId.toString(), number, position.title(), position.entity(), position.grade(),
                 position.vacancyId(), exOfficio ? null : respondBy, exOfficio)));
         if (!exOfficio) {
-            return new Decision<>(with(status, guidance, admissibility, withOffer, placement), events,
+            return new Decision<>(with(status, guidance, admissibility, withOffer, placement, closedFrom), events,
                     by.did(now, "offer " + number + " made", position.title() + " (" + position.grade() + ")"));
         }
-        RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, withOffer, new Placement(offerId, true, now));
+        RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, withOffer, new Placement(offerId, true, now), null);
         events.addAll(placed.placementEvents(offer, true));
         return new Decision<>(placed, events, by.did(now, "placed ex officio (offer " + number + ")",
                 "After " + REFUSALS_ALLOWED + " refusals the third offer cannot be refused: " + position.title()));
     }
 
-    public Decision<RedeploymentCase> accept(UUID offerId, Actor by, String reason, Instant now) {
-        Offer offer = requireOpenOffer(offerId, "accept");
+    /** R-RED-5: an answer counts only until the offer's deadline, whether or not the deadline job has run. */
+    public Decision<RedeploymentCase> accept(UUID offerId, Actor by, String reason, Instant now, LocalDate today) {
+        Offer offer = requireAnswerable(offerId, "accept", today);
         List<Offer> answered = replace(offer.answered(OfferStatus.ACCEPTED, now, reason));
-        RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, answered, new Placement(offerId, false, now));
+        RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, answered, new Placement(offerId, false, now), null);
         return new Decision<>(placed, placed.placementEvents(offer, false),
-                by.did(now, "offer " + offer.number() + " accepted", reason));
+                by.did(now, "offer " + offer.number() + " accepted" + onBehalf(by), reason));
     }
 
-    public Decision<RedeploymentCase> refuse(UUID offerId, Actor by, String reason, boolean onBehalf, Instant now) {
-        Offer offer = requireOpenOffer(offerId, "refuse");
+    public Decision<RedeploymentCase> refuse(UUID offerId, Actor by, String reason, Instant now, LocalDate today) {
+        Offer offer = requireAnswerable(offerId, "refuse", today);
+        boolean onBehalf = by.capacity() == Actor.Capacity.ON_BEHALF;
         RedeploymentCase next = with(status, guidance, admissibility, replace(offer.answered(OfferStatus.REFUSED, now, reason)),
-                placement);
+                placement, closedFrom);
         return new Decision<>(next,
                 List.of(event(RedeploymentEvents.OFFER_REFUSED, new OfferRefused(idText(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), offerId.toString(), next.refusals(), reason, onBehalf))),
-                by.did(now, "offer " + offer.number() + " refused" + (onBehalf ? " on the employee's behalf" : ""),
-                        reason));
+                by.did(now, "offer " + offer.number() + " refused" + onBehalf(by), reason));
     }
 
     /**
@@ -154,14 +165,14 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
      */
     public Optional<Decision<RedeploymentCase>> applyDeadline(Instant now, LocalDate today, OfferPolicy policy) {
         Optional<Offer> open = openOffer();
-        if (open.isEmpty()) {
+        if (open.isEmpty() || status.isClosed()) {
             return Optional.empty();
         }
         Offer offer = open.get();
         Actor clock = Actor.SYSTEM;
         if (today.isAfter(offer.respondBy())) {
             RedeploymentCase next = with(status, guidance, admissibility,
-                    replace(offer.answered(OfferStatus.EXPIRED, now, "no answer by " + offer.respondBy())), placement);
+                    replace(offer.answered(OfferStatus.EXPIRED, now, "no answer by " + offer.respondBy())), placement, closedFrom);
             return Optional.of(new Decision<>(next,
                     List.of(event(RedeploymentEvents.OFFER_EXPIRED, new OfferExpired(idText(), employee.employeeId(),
                             employee.lineManagerId(), employee.entity(), offer.id().toString(), next.refusals(), offer.respondBy()))),
@@ -169,7 +180,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                             "no answer by " + offer.respondBy())));
         }
         if (!offer.reminded() && !today.isBefore(offer.respondBy().minus(policy.reminderBefore()))) {
-            RedeploymentCase next = with(status, guidance, admissibility, replace(offer.remindedNow()), placement);
+            RedeploymentCase next = with(status, guidance, admissibility, replace(offer.remindedNow()), placement, closedFrom);
             return Optional.of(new Decision<>(next,
                     List.of(event(RedeploymentEvents.OFFER_DEADLINE_APPROACHING, new OfferDeadlineApproaching(idText(),
                             employee.employeeId(), employee.lineManagerId(), employee.entity(), offer.id().toString(),
@@ -180,18 +191,66 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         return Optional.empty();
     }
 
+    /** R-COR-2: closing ends the open offer, which then cannot be answered and does not count as a refusal. */
     public Decision<RedeploymentCase> close(String reason, Actor by, Instant now) {
         if (status.isClosed()) {
             throw new ConflictException("case-closed", "Case closed", "This case is already " + status + ".");
         }
-        RedeploymentCase closed = with(CaseStatus.CLOSED, guidance, admissibility, offers, placement);
-        return new Decision<>(closed, List.of(closed.closedEvent(reason)), by.did(now, "case closed", reason));
+        List<OutgoingEvent<?>> events = new ArrayList<>();
+        List<Offer> ended = offers;
+        Optional<Offer> open = openOffer();
+        if (open.isPresent()) {
+            ended = replace(open.get().withdrawn(WithdrawalCause.CASE_CLOSED, now, reason));
+            events.add(withdrawnEvent(open.get(), WithdrawalCause.CASE_CLOSED, reason));
+        }
+        RedeploymentCase closed = with(CaseStatus.CLOSED, guidance, admissibility, ended, placement, status);
+        events.add(closed.closedEvent(reason));
+        return new Decision<>(closed, events, by.did(now, "case closed" + (open.isPresent()
+                ? "; offer " + open.get().number() + " withdrawn, not counted as a refusal" : ""), reason));
     }
 
-    /** The same case as stored at this version (the optimistic lock of its next save). */
-    public RedeploymentCase withVersion(int storedVersion) {
-        return new RedeploymentCase(id, employee, status, openedAt, openedBy, guidance, admissibility, offers, placement,
-                storedVersion);
+    /** R-COR-1: a case closed by mistake is reopened where it was; a placement is not undone here. */
+    public Decision<RedeploymentCase> reopen(String reason, Actor by, Instant now) {
+        if (status != CaseStatus.CLOSED) {
+            throw new ConflictException("case-not-closed", "Case not closed", status == CaseStatus.PLACED
+                    ? "A placed case is not reopened: the placement stands; open a new case if the employee needs one."
+                    : "Only a closed case can be reopened; this one is " + status + ".");
+        }
+        CaseStatus back = closedFrom == null ? (admissibility == null ? CaseStatus.OPENED
+                : admissibility.redeployable() ? CaseStatus.IN_POOL : CaseStatus.INTERNAL_TRAJECTORY) : closedFrom;
+        RedeploymentCase reopened = with(back, guidance, admissibility, offers, placement, null);
+        return new Decision<>(reopened, List.of(event(RedeploymentEvents.CASE_REOPENED, new CaseReopened(idText(),
+                employee.employeeId(), employee.lineManagerId(), employee.entity(), back.name(), reason))),
+                by.did(now, "case reopened: " + back, reason));
+    }
+
+    /** R-COR-1: an offer made in error is cancelled; it does not count as a refusal. */
+    public Decision<RedeploymentCase> cancelOffer(UUID offerId, String reason, Actor by, Instant now) {
+        Offer offer = offer(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
+        if (!offer.isOpen()) {
+            throw new ConflictException("offer-not-open", "Offer not open", "Offer " + offer.number() + " is " + offer.status()
+                    + "; only an open offer can be cancelled" + (offer.status() == OfferStatus.EX_OFFICIO
+                    ? " (a placement ex officio stands)." : "."));
+        }
+        RedeploymentCase next = with(status, guidance, admissibility, replace(offer.withdrawn(WithdrawalCause.CANCELLED, now, reason)),
+                placement, closedFrom);
+        return new Decision<>(next, List.of(withdrawnEvent(offer, WithdrawalCause.CANCELLED, reason)),
+                by.did(now, "offer " + offer.number() + " cancelled as made in error, not counted as a refusal", reason));
+    }
+
+    /**
+     * R-COR-2: the vacancy of the open offer was withdrawn or filled by another case: the offer ends without counting
+     * as a refusal. Empty when the case has no open offer on that vacancy.
+     */
+    public Optional<Decision<RedeploymentCase>> vacancyGone(String vacancyId, WithdrawalCause cause, Instant now) {
+        return openOffer().filter(o -> vacancyId.equals(o.position().vacancyId())).map(offer -> {
+            String reason = "Vacancy " + vacancyId + (cause == WithdrawalCause.VACANCY_FILLED ? " was filled by another placement."
+                    : " was withdrawn by its recruitment system.");
+            RedeploymentCase next = with(status, guidance, admissibility, replace(offer.withdrawn(cause, now, reason)), placement,
+                    closedFrom);
+            return new Decision<>(next, List.of(withdrawnEvent(offer, cause, reason)),
+                    Actor.SYSTEM.did(now, "offer " + offer.number() + " withdrawn, not counted as a refusal", reason));
+        });
     }
 
     /** Refused and expired offers: they survive restarts because they are part of the stored case. */
@@ -205,6 +264,11 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
 
     public Optional<Offer> offer(UUID offerId) {
         return offers.stream().filter(o -> o.id().equals(offerId)).findFirst();
+    }
+
+    /** The vacancy the open offer is for, if any: a withdrawal or another placement ends that offer. */
+    public String openVacancyId() {
+        return openOffer().map(o -> o.position().vacancyId()).orElse(null);
     }
 
     private List<OutgoingEvent<?>> placementEvents(Offer offer, boolean exOfficio) {
@@ -221,6 +285,12 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                 employee.entity(), reason));
     }
 
+    private OutgoingEvent<?> withdrawnEvent(Offer offer, WithdrawalCause cause, String reason) {
+        return event(RedeploymentEvents.OFFER_WITHDRAWN, new OfferWithdrawn(idText(), employee.employeeId(),
+                employee.lineManagerId(), employee.entity(), offer.id().toString(), offer.position().vacancyId(), cause.name(),
+                reason));
+    }
+
     private void requireInPool() {
         switch (status) {
             case IN_POOL -> { }
@@ -233,7 +303,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
     }
 
-    private Offer requireOpenOffer(UUID offerId, String act) {
+    private Offer requireAnswerable(UUID offerId, String act, LocalDate today) {
         Offer offer = offer(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
         if (offer.status() == OfferStatus.EX_OFFICIO) {
             throw new RuleViolationException("R-RED-4", "ex-officio-offer-cannot-be-refused", "Placed ex officio",
@@ -243,13 +313,22 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
             throw new ConflictException("offer-not-open", "Offer not open",
                     "Offer " + offer.number() + " is " + offer.status() + "; only an open offer can be " + act + "ed.");
         }
+        if (today.isAfter(offer.respondBy())) {
+            throw new ConflictException("R-RED-5", "offer-deadline-passed", "Deadline passed",
+                    "Offer " + offer.number() + " was to be answered by " + offer.respondBy()
+                            + "; unanswered, it counts as a refusal.");
+        }
         return offer;
     }
 
+    private static String onBehalf(Actor by) {
+        return by.capacity() == Actor.Capacity.ON_BEHALF ? " on the employee's behalf" : "";
+    }
+
     private RedeploymentCase with(CaseStatus newStatus, Guidance newGuidance, Admissibility newAdmissibility,
-                                  List<Offer> newOffers, Placement newPlacement) {
+                                  List<Offer> newOffers, Placement newPlacement, CaseStatus newClosedFrom) {
         return new RedeploymentCase(id, employee, newStatus, openedAt, openedBy, newGuidance, newAdmissibility, newOffers,
-                newPlacement, version);
+                newPlacement, newClosedFrom);
     }
 
     private List<Offer> replace(Offer changed) {

@@ -3,6 +3,8 @@ package org.hrmobility.redeployment.vacancy;
 import java.util.function.Consumer;
 
 import org.hrmobility.contracts.recruitment.RecruitmentEvents;
+import org.hrmobility.contracts.recruitment.VacancyPublished;
+import org.hrmobility.kit.domain.Actor;
 import org.hrmobility.kit.inbox.Inbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,12 @@ class VacancyConsumer {
 
     @Bean
     Consumer<Message<byte[]>> vacancies(Inbox inbox, VacancyService vacancies) {
-        return message -> inbox.handleOnce(CONSUMER, message, event -> event.is(RecruitmentEvents.VACANCY_PUBLISHED)
-                ? vacancies.store(event.payload(RecruitmentEvents.VACANCY_PUBLISHED))
-                : Mono.empty());
+        return message -> inbox.handleOnce(CONSUMER, message, event -> {
+            if (!event.is(RecruitmentEvents.VACANCY_PUBLISHED)) {
+                return Mono.empty();
+            }
+            VacancyPublished published = event.payload(RecruitmentEvents.VACANCY_PUBLISHED);
+            return vacancies.store(published, new Actor(published.recruitmentSystem(), null));
+        });
     }
 }

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.hrmobility.contracts.recruitment.VacancyPublished;
-import org.hrmobility.kit.problem.BadRequestException;
-import org.hrmobility.kit.problem.ForbiddenException;
+import org.hrmobility.kit.domain.BadRequestException;
+import org.hrmobility.kit.domain.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.security.Role;
+import org.hrmobility.kit.store.Stored;
+import org.hrmobility.kit.web.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +35,10 @@ import reactor.core.publisher.Mono;
 @Validated
 class VacancyController {
 
-    record PublishVacancy(@NotBlank @Size(max = 100) String vacancyId, String recruitmentSystem, @NotBlank @Size(max = 200) String title,
-                          @NotBlank String entity, @NotBlank @Pattern(regexp = "[NABCD][0-9]{0,2}") String grade,
-                          String jobFamily, List<@NotBlank String> competences, LocalDate closesOn) {
+    record PublishVacancy(@NotBlank @Size(max = 100) String vacancyId, @Size(max = 100) String recruitmentSystem,
+                          @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 64) String entity,
+                          @NotBlank @Pattern(regexp = "[NABCD][0-9]{0,2}") String grade, @Size(max = 100) String jobFamily,
+                          @Size(max = 50) List<@NotBlank @Size(max = 100) String> competences, LocalDate closesOn) {
     }
 
     private final VacancyService vacancies;
@@ -55,27 +58,31 @@ class VacancyController {
         }
         VacancyPublished published = new VacancyPublished(request.vacancyId(), system, request.title(), request.entity(),
                 request.grade(), request.jobFamily(), request.competences(), request.closesOn());
-        return vacancies.publishTransactionally(published, user).map(p -> p.created()
-                ? ResponseEntity.created(URI.create("/api/redeployment/vacancies/" + p.vacancy().vacancyId())).body(p.vacancy())
-                : ResponseEntity.ok(p.vacancy()));
+        return vacancies.publish(published, user).map(p -> p.created()
+                ? ResponseEntity.created(URI.create("/api/redeployment/vacancies/" + p.vacancy().value().vacancyId()))
+                        .body(p.vacancy().value())
+                : ResponseEntity.ok(p.vacancy().value()));
     }
 
     @GetMapping
-    Mono<List<Vacancy>> list(@RequestParam(required = false) Vacancy.VacancyStatus status, CurrentUser user) {
+    Mono<Page<Vacancy>> list(@RequestParam(required = false) Vacancy.VacancyStatus status,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, CurrentUser user) {
         requireRecruitmentOrCaseHandler(user);
-        return vacancies.list(status, user);
+        return vacancies.list(status, user, page, size).map(p -> p.map(Stored::value));
     }
 
     @GetMapping("/{vacancyId}")
     Mono<Vacancy> get(@PathVariable String vacancyId, CurrentUser user) {
         requireRecruitmentOrCaseHandler(user);
-        return vacancies.visible(vacancyId, user);
+        return vacancies.visible(vacancyId, user).map(Stored::value);
     }
 
+    /** R-COR-2: the open offers on it end without counting as refusals; their employees and case handlers are told. */
     @PostMapping("/{vacancyId}/withdrawal")
     Mono<Vacancy> withdraw(@PathVariable String vacancyId, CurrentUser user) {
         requireRecruitmentOrCaseHandler(user);
-        return vacancies.withdraw(vacancyId, user);
+        return vacancies.withdraw(vacancyId, user).map(Stored::value);
     }
 
     /** R-RED-6: the pool's candidates for this vacancy, best first, each with why. */

@@ -1,7 +1,7 @@
 package org.hrmobility.redeployment.casefile;
 
-import org.hrmobility.kit.decision.Decision;
-import org.hrmobility.kit.audit.Actor;
+import org.hrmobility.kit.domain.Decision;
+import org.hrmobility.kit.domain.Actor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,7 +51,7 @@ final class RedeploymentCaseMother {
         RedeploymentCase c = inPool();
         for (int i = 0; i < count; i++) {
             c = offer(c, "B1").next();
-            c = c.refuse(c.openOffer().orElseThrow().id(), EMMA, "too far from home", false, NOW).next();
+            c = c.refuse(c.openOffer().orElseThrow().id(), EMMA, "too far from home", NOW, TODAY).next();
         }
         return c;
     }

@@ -8,14 +8,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.redeployment.EmployeePlaced;
 import org.hrmobility.contracts.redeployment.OfferExpired;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
-import org.hrmobility.kit.decision.Decision;
-import org.hrmobility.kit.outbox.OutgoingEvent;
-import org.hrmobility.kit.problem.ConflictException;
-import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.kit.domain.Decision;
+import org.hrmobility.kit.domain.OutgoingEvent;
+import org.hrmobility.kit.domain.ConflictException;
+import org.hrmobility.kit.domain.RuleViolationException;
+import org.hrmobility.kit.store.DocumentJson;
 import org.hrmobility.redeployment.offer.OfferPolicy;
 import org.hrmobility.redeployment.offer.OfferStatus;
 import org.junit.jupiter.api.DisplayName;
@@ -120,7 +120,7 @@ class RedeploymentCaseTest {
         @DisplayName("accepting an offer places the employee, not ex officio, and closes the case")
         void accept() {
             RedeploymentCase c = offer(inPool(), "B2").next();
-            Decision<RedeploymentCase> d = c.accept(c.openOffer().orElseThrow().id(), EMMA, null, NOW);
+            Decision<RedeploymentCase> d = c.accept(c.openOffer().orElseThrow().id(), EMMA, null, NOW, TODAY);
 
             assertThat(d.next().status()).isEqualTo(CaseStatus.PLACED);
             assertThat(d.next().placement().exOfficio()).isFalse();
@@ -132,9 +132,9 @@ class RedeploymentCaseTest {
         void answeredOnce() {
             RedeploymentCase c = offer(inPool(), "B2").next();
             UUID offerId = c.openOffer().orElseThrow().id();
-            RedeploymentCase refused = c.refuse(offerId, EMMA, "no", false, NOW).next();
+            RedeploymentCase refused = c.refuse(offerId, EMMA, "no", NOW, TODAY).next();
 
-            assertThatThrownBy(() -> refused.accept(offerId, EMMA, null, NOW)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> refused.accept(offerId, EMMA, null, NOW, TODAY)).isInstanceOf(ConflictException.class);
         }
     }
 
@@ -168,14 +168,14 @@ class RedeploymentCaseTest {
             RedeploymentCase placed = offer(afterRefusals(2), "C1").next();
             UUID third = placed.offers().get(2).id();
 
-            assertThatThrownBy(() -> placed.refuse(third, EMMA, "no", false, NOW))
+            assertThatThrownBy(() -> placed.refuse(third, EMMA, "no", NOW, TODAY))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-RED-4"));
         }
 
         @Test
         @DisplayName("R-RED-4: the refusal count survives a restart (the stored case read back)")
         void refusalsSurviveRestart() {
-            RedeploymentCase stored = EventJson.read(EventJson.write(afterRefusals(2)), RedeploymentCase.class);
+            RedeploymentCase stored = DocumentJson.read(DocumentJson.write(afterRefusals(2)), RedeploymentCase.class);
 
             assertThat(stored.refusals()).isEqualTo(2);
             assertThat(offer(stored, "B2").next().placement().exOfficio()).isTrue();
@@ -222,6 +222,91 @@ class RedeploymentCaseTest {
             Decision<RedeploymentCase> expired = reminded.applyDeadline(NOW, deadline.plusDays(1), OfferPolicy.DEFAULT).orElseThrow();
             assertThat(expired.next().refusals()).isEqualTo(1);
             assertThat(payload(expired.events(), OfferExpired.class).refusals()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Corrections {
+
+        @Test
+        @DisplayName("R-COR-2: closing a case ends its open offer; it cannot be accepted afterwards and is no refusal")
+        void closingEndsTheOpenOffer() {
+            RedeploymentCase c = offer(inPool(), "B2").next();
+            UUID offerId = c.openOffer().orElseThrow().id();
+
+            Decision<RedeploymentCase> closed = c.close("employee resigned", HANA, NOW);
+
+            assertThat(types(closed.events())).containsExactly("OfferWithdrawn", "CaseClosed");
+            assertThat(closed.next().offer(offerId).orElseThrow().status()).isEqualTo(OfferStatus.WITHDRAWN);
+            assertThat(closed.next().refusals()).isZero();
+            assertThat(closed.next().openOffer()).isEmpty();
+            assertThatThrownBy(() -> closed.next().accept(offerId, EMMA, null, NOW, TODAY)).isInstanceOf(ConflictException.class);
+            assertThat(closed.next().applyDeadline(NOW, TODAY.plusDays(30), OfferPolicy.DEFAULT)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("R-COR-1: an offer cancelled as made in error does not count towards the two refusals")
+        void cancelledOfferIsNoRefusal() {
+            RedeploymentCase c = afterRefusals(1);
+            c = offer(c, "B2").next();
+            Decision<RedeploymentCase> cancelled = c.cancelOffer(c.openOffer().orElseThrow().id(), "wrong vacancy", HANA, NOW);
+
+            assertThat(types(cancelled.events())).containsExactly("OfferWithdrawn");
+            assertThat(cancelled.next().refusals()).isEqualTo(1);
+            RedeploymentCase second = offer(cancelled.next(), "B1").next();
+            RedeploymentCase refusedTwice = second.refuse(second.openOffer().orElseThrow().id(), EMMA, "no", NOW, TODAY).next();
+            assertThat(offer(refusedTwice, "B1").next().placement().exOfficio()).isTrue();
+        }
+
+        @Test
+        @DisplayName("R-COR-1: a placement ex officio is not cancelled as an offer")
+        void exOfficioNotCancelled() {
+            RedeploymentCase placed = offer(afterRefusals(2), "C1").next();
+
+            assertThatThrownBy(() -> placed.cancelOffer(placed.offers().get(2).id(), "error", HANA, NOW))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("ex officio");
+        }
+
+        @Test
+        @DisplayName("R-COR-1: a closed case reopens in the status it was closed from; a placed one does not")
+        void reopen() {
+            RedeploymentCase closed = afterRefusals(1).close("by mistake", HANA, NOW).next();
+
+            Decision<RedeploymentCase> reopened = closed.reopen("closed by mistake", HANA, NOW);
+
+            assertThat(reopened.next().status()).isEqualTo(CaseStatus.IN_POOL);
+            assertThat(reopened.next().refusals()).isEqualTo(1);
+            assertThat(types(reopened.events())).containsExactly("CaseReopened");
+            RedeploymentCase placed = offer(afterRefusals(2), "C1").next();
+            assertThatThrownBy(() -> placed.reopen("no", HANA, NOW)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> inPool().reopen("no", HANA, NOW)).isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        @DisplayName("R-COR-2: an offer on a vacancy withdrawn or filled elsewhere ends, and is no refusal")
+        void vacancyGone() {
+            RedeploymentCase c = inPool().makeOffer(UUID.randomUUID(), new org.hrmobility.redeployment.offer.Position("Analyst",
+                    "DEPT-WSE", "B1", "policy-advice", "JP-1"), true, HANA, NOW, TODAY, OfferPolicy.DEFAULT).next();
+
+            assertThat(c.vacancyGone("JP-2", org.hrmobility.redeployment.offer.WithdrawalCause.VACANCY_WITHDRAWN, NOW)).isEmpty();
+            Decision<RedeploymentCase> ended = c.vacancyGone("JP-1",
+                    org.hrmobility.redeployment.offer.WithdrawalCause.VACANCY_FILLED, NOW).orElseThrow();
+            assertThat(ended.next().refusals()).isZero();
+            assertThat(ended.next().openOffer()).isEmpty();
+            assertThat(types(ended.events())).containsExactly("OfferWithdrawn");
+        }
+
+        @Test
+        @DisplayName("R-RED-5: an answer after the deadline is refused even before the deadline job has run")
+        void answerAfterDeadline() {
+            RedeploymentCase c = offer(inPool(), "B2").next();
+            UUID offerId = c.openOffer().orElseThrow().id();
+            LocalDate dayAfter = c.openOffer().orElseThrow().respondBy().plusDays(1);
+
+            assertThatThrownBy(() -> c.accept(offerId, EMMA, null, NOW, dayAfter))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.slug()).isEqualTo("offer-deadline-passed"));
+            assertThatThrownBy(() -> c.refuse(offerId, EMMA, "no", NOW, dayAfter)).isInstanceOf(ConflictException.class);
+            assertThat(c.accept(offerId, EMMA, null, NOW, dayAfter.minusDays(1)).next().status()).isEqualTo(CaseStatus.PLACED);
         }
     }
 

@@ -133,12 +133,15 @@ class SuiteScenariosIT {
     void evaluation() {
         String lars = api.user("lars");
         String evaluations = "/api/evaluations";
-        once(201, () -> api.post(lars, evaluations, evaluation("2025-09-01", "2026-08-31", "INSUFFICIENT")));
-        SuiteClient.Answer early = api.post(lars, evaluations, evaluation("2026-09-01", "2027-02-27", "GOOD"));
+        // R-EVA-7: evaluations are held by today, so the follow-up is played in the past, six months apart (R-EVA-3)
+        once(201, () -> api.post(lars, evaluations, evaluation("2024-09-01", "2025-08-31", "INSUFFICIENT")));
+        SuiteClient.Answer early = api.post(lars, evaluations, evaluation("2025-09-01", "2026-02-27", "GOOD"));
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.json().get("rule").asString()).isEqualTo("R-EVA-3");
-        assertThat(api.post(lars, evaluations, evaluation("2026-09-01", "2027-03-31", "SUFFICIENT")).status()).isEqualTo(201);
-        assertThat(api.post(lars, evaluations, evaluation("2027-04-01", "2027-09-30", "INSUFFICIENT")).status()).isEqualTo(201);
+        SuiteClient.Answer postDated = api.post(lars, evaluations, evaluation("2025-09-01", LocalDate.now().plusDays(2).toString(), "GOOD"));
+        assertThat(postDated.json().get("rule").asString()).isEqualTo("R-EVA-7");
+        assertThat(api.post(lars, evaluations, evaluation("2025-09-01", "2026-03-31", "SUFFICIENT")).status()).isEqualTo(201);
+        assertThat(api.post(lars, evaluations, evaluation("2026-04-01", "2026-09-30", "INSUFFICIENT")).status()).isEqualTo(201);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(inboxTypes("hana")).contains("DismissalMandated"));
         assertThat(inboxTypes("ezra")).contains("FollowUpOpened").doesNotContain("DismissalMandated");

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param grade        e.g. {@code A2}; see {@link Grade}
  * @param lineManagerId absent for the top of an entity
  * @param language     the employee's language for notifications, {@code nl} or {@code en}; absent means {@code nl}
+ * @param manager      whether the employee holds a management post (R-EVA-6: managers serve a probation); absent means
+ *                     "as their reports show": someone master data names as a line manager is one
  */
 public record EmployeeUpserted(
         String employeeId,
@@ -21,7 +23,8 @@ public record EmployeeUpserted(
         String lineManagerId,
         String jobFamily,
         List<String> competences,
-        String language) {
+        String language,
+        Boolean manager) {
 
     public EmployeeUpserted {
         Objects.requireNonNull(employeeId, "employeeId");
@@ -29,6 +32,12 @@ public record EmployeeUpserted(
         Objects.requireNonNull(grade, "grade");
         Grade.parse(grade);
         competences = competences == null ? List.of() : List.copyOf(competences);
+    }
+
+    /** Master data without the management flag (absent: as the reports show). */
+    public EmployeeUpserted(String employeeId, String name, String email, String entity, String grade, ContractType contractType,
+                            String lineManagerId, String jobFamily, List<String> competences, String language) {
+        this(employeeId, name, email, entity, grade, contractType, lineManagerId, jobFamily, competences, language, null);
     }
 
     public Grade parsedGrade() {

@@ -3,7 +3,7 @@ package org.hrmobility.contracts.evaluation;
 import java.time.LocalDate;
 
 /**
- * A probation ended with its evaluation (R-EVA-6).
+ * A probation ended with its evaluation (R-EVA-6): PASSED, or FAILED when that evaluation was INSUFFICIENT.
  * Carries the employee, their line manager and entity, so consumers can tell who must know.
  */
 public record ProbationEnded(
@@ -12,5 +12,6 @@ public record ProbationEnded(
         String entity,
         String probationId,
         LocalDate endsOn,
-        String rating) {
+        String rating,
+        String outcome) {
 }

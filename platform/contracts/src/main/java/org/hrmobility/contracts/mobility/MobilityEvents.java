@@ -47,12 +47,26 @@ public final class MobilityEvents {
     public static final EventType<AllowanceEndingSoon> ALLOWANCE_ENDING_SOON =
             type("AllowanceEndingSoon", AllowanceEndingSoon.class);
 
+    public static final EventType<CallClosed> CALL_CLOSED =
+            type("CallClosed", CallClosed.class);
+    public static final EventType<SecondmentApproved> SECONDMENT_APPROVED =
+            type("SecondmentApproved", SecondmentApproved.class);
+    public static final EventType<SecondmentWithdrawn> SECONDMENT_WITHDRAWN =
+            type("SecondmentWithdrawn", SecondmentWithdrawn.class);
+    public static final EventType<AllowanceEnded> ALLOWANCE_ENDED =
+            type("AllowanceEnded", AllowanceEnded.class);
+    public static final EventType<TalentOfferWithdrawn> TALENT_OFFER_WITHDRAWN =
+            type("TalentOfferWithdrawn", TalentOfferWithdrawn.class);
+    public static final EventType<TalentRequestWithdrawn> TALENT_REQUEST_WITHDRAWN =
+            type("TalentRequestWithdrawn", TalentRequestWithdrawn.class);
+
     public static final List<EventType<?>> ALL = List.of(
             CALL_OPENED, APPLICATION_SUBMITTED, APPLICATION_AGREED_BY_LINE_MANAGER, APPLICATION_APPROVED,
             APPLICATION_REFUSED, APPLICATION_WITHDRAWN, SECONDMENT_REQUESTED, SECONDMENT_AGREED_BY_LINE_MANAGER,
             SECONDMENT_ACTIVATED, SECONDMENT_REFUSED, SECONDMENT_ENDED, INBOUND_TRANSFER_RECORDED,
             TALENT_OFFER_PUBLISHED, TALENT_REQUEST_PUBLISHED, ASSIGNMENT_MADE, ALLOWANCE_GRANTED, ALLOWANCE_EXTENDED,
-            ALLOWANCE_ENDING_SOON);
+            ALLOWANCE_ENDING_SOON, CALL_CLOSED, SECONDMENT_APPROVED, SECONDMENT_WITHDRAWN, ALLOWANCE_ENDED, TALENT_OFFER_WITHDRAWN,
+            TALENT_REQUEST_WITHDRAWN);
 
     private MobilityEvents() {
     }

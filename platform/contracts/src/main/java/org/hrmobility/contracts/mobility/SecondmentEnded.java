@@ -3,7 +3,7 @@ package org.hrmobility.contracts.mobility;
 import java.time.LocalDate;
 
 /**
- * A secondment ended (R-MOB-6).
+ * A secondment ended: on its end date, or early with the reason (R-MOB-6, R-COR-1).
  * Carries the employee, their line manager and entity, so consumers can tell who must know.
  */
 public record SecondmentEnded(
@@ -11,5 +11,7 @@ public record SecondmentEnded(
         String lineManagerId,
         String entity,
         String secondmentId,
-        LocalDate endedOn) {
+        LocalDate endedOn,
+        boolean early,
+        String reason) {
 }

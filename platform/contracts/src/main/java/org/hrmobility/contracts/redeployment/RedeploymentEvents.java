@@ -22,9 +22,11 @@ public final class RedeploymentEvents {
     public static final EventType<EmployeePlaced> EMPLOYEE_PLACED = type("EmployeePlaced", EmployeePlaced.class);
     public static final EventType<CaseClosed> CASE_CLOSED = type("CaseClosed", CaseClosed.class);
     public static final EventType<VacancyFilled> VACANCY_FILLED = type("VacancyFilled", VacancyFilled.class);
+    public static final EventType<OfferWithdrawn> OFFER_WITHDRAWN = type("OfferWithdrawn", OfferWithdrawn.class);
+    public static final EventType<CaseReopened> CASE_REOPENED = type("CaseReopened", CaseReopened.class);
 
     public static final List<EventType<?>> ALL = List.of(CASE_OPENED, GUIDANCE_RECORDED, ADMISSIBILITY_DECIDED, OFFER_MADE,
-            OFFER_REFUSED, OFFER_EXPIRED, OFFER_DEADLINE_APPROACHING, EMPLOYEE_PLACED, CASE_CLOSED, VACANCY_FILLED);
+            OFFER_REFUSED, OFFER_EXPIRED, OFFER_DEADLINE_APPROACHING, EMPLOYEE_PLACED, CASE_CLOSED, VACANCY_FILLED, OFFER_WITHDRAWN, CASE_REOPENED);
 
     private RedeploymentEvents() {
     }

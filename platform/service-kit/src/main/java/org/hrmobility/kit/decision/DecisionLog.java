@@ -1,5 +1,6 @@
 package org.hrmobility.kit.decision;
 
+import org.hrmobility.kit.domain.Decision;
 import org.hrmobility.kit.audit.AuditTrail;
 import org.hrmobility.kit.outbox.Outbox;
 

@@ -35,7 +35,7 @@ public class EmployeeAutoConfiguration {
     Consumer<Message<byte[]>> employees(Inbox inbox, EmployeeDirectory directory, Environment env) {
         String consumer = env.getRequiredProperty("spring.application.name") + "-employees";
         return message -> inbox.handleOnce(consumer, message, event -> event.is(EmployeeEvents.EMPLOYEE_UPSERTED)
-                ? directory.upsert(event.payload(EmployeeEvents.EMPLOYEE_UPSERTED))
+                ? directory.upsert(event.payload(EmployeeEvents.EMPLOYEE_UPSERTED), event.metadata().time())
                 : Mono.empty());
     }
 }

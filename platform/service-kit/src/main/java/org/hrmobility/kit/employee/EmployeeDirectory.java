@@ -1,14 +1,14 @@
 package org.hrmobility.kit.employee;
 
+import static org.hrmobility.kit.db.Binds.utc;
+
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
 import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
-import org.hrmobility.kit.problem.NotFoundException;
-import org.hrmobility.kit.security.AccessPolicy;
-import org.hrmobility.kit.security.CurrentUser;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import io.r2dbc.spi.Readable;
@@ -41,26 +41,26 @@ public class EmployeeDirectory {
                 .map(EmployeeDirectory::read).all();
     }
 
-    /** The employee as this user may see them (themselves, a report, anyone for HR); otherwise 404, as if unknown. */
-    public Mono<Employee> visibleTo(String employeeId, CurrentUser user) {
-        return find(employeeId)
-                .filter(e -> AccessPolicy.maySee(user, new AccessPolicy.Owner(e.employeeId(), e.lineManagerId())))
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", employeeId)));
-    }
-
-    /** Stores the latest master data, then lets the service react, all in the caller's transaction. */
-    public Mono<Void> upsert(EmployeeUpserted e) {
+    /**
+     * Stores master data as of {@code asOf} (the time of the change), then lets the service react, all in the caller's
+     * transaction. Data older than what is stored is ignored (R-ACC-1): a replay or a late retry never moves an
+     * employee back to a former line manager.
+     */
+    public Mono<Void> upsert(EmployeeUpserted e, Instant asOf) {
         Employee employee = new Employee(e.employeeId(), e.name(), e.email(), e.entity(), e.grade(), e.contractType(),
-                e.lineManagerId(), e.jobFamily(), e.competences(), e.languageOrDefault());
+                e.lineManagerId(), e.jobFamily(), e.competences(), e.languageOrDefault(), e.manager());
         return db.sql("""
                         insert into hrm_kit.employee (employee_id, name, email, entity, grade, contract_type, line_manager_id,
-                                                      job_family, competences, language, updated_at)
+                                                      job_family, competences, language, updated_at, as_of, manager)
                         values (:id, :name, :email, :entity, :grade, :contractType, :lineManagerId, :jobFamily, :competences,
-                                :language, now())
+                                :language, now(), :asOf, :manager)
                         on conflict (employee_id) do update set name = excluded.name, email = excluded.email,
                             entity = excluded.entity, grade = excluded.grade, contract_type = excluded.contract_type,
                             line_manager_id = excluded.line_manager_id, job_family = excluded.job_family,
-                            competences = excluded.competences, language = excluded.language, updated_at = now()""")
+                            competences = excluded.competences, language = excluded.language, updated_at = now(),
+                            as_of = excluded.as_of, manager = excluded.manager
+                        where employee.as_of is null or employee.as_of <= excluded.as_of
+                        returning employee_id""")
                 .bind("id", employee.employeeId())
                 .bind("name", text(employee.name()))
                 .bind("email", text(employee.email()))
@@ -71,9 +71,24 @@ public class EmployeeDirectory {
                 .bind("jobFamily", text(employee.jobFamily()))
                 .bind("competences", employee.competences().toArray(String[]::new))
                 .bind("language", employee.language())
-                .then()
-                .thenMany(Flux.fromIterable(listeners).concatMap(listener -> listener.changed(employee)))
+                .bind("asOf", utc(asOf))
+                .bind("manager", Boolean.TRUE.equals(employee.manager()))
+                .map(row -> row.get(0, String.class)).one()
+                .flatMap(stored -> Flux.fromIterable(listeners).concatMap(listener -> listener.changed(employee)).then())
                 .then();
+    }
+
+    /**
+     * R-EVA-6: whether someone is a manager: master data says they hold a management post, or names them as the line
+     * manager of at least one employee.
+     */
+    public Mono<Boolean> isManager(String employeeId) {
+        return db.sql("""
+                        select coalesce(e.manager, false)
+                               or exists(select 1 from hrm_kit.employee r where r.line_manager_id = e.employee_id) as manager
+                        from hrm_kit.employee e where e.employee_id = :id""")
+                .bind("id", employeeId).map(row -> Boolean.TRUE.equals(row.get("manager", Boolean.class))).one()
+                .defaultIfEmpty(false);
     }
 
     /** Reads an employee row, also from a join that selects the employee's columns. */
@@ -84,7 +99,8 @@ public class EmployeeDirectory {
                 absent(row.get("email", String.class)), row.get("entity", String.class), row.get("grade", String.class),
                 contractType == null ? null : ContractType.valueOf(contractType),
                 absent(row.get("line_manager_id", String.class)), absent(row.get("job_family", String.class)),
-                competences == null ? List.of() : Arrays.asList(competences), row.get("language", String.class));
+                competences == null ? List.of() : Arrays.asList(competences), row.get("language", String.class),
+                row.get("manager", Boolean.class));
     }
 
     /** Absent text is stored as an empty string, so a bind is never a typeless null. */

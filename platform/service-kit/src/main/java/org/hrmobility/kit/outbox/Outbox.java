@@ -1,5 +1,6 @@
 package org.hrmobility.kit.outbox;
 
+import org.hrmobility.kit.domain.OutgoingEvent;
 import static org.hrmobility.kit.db.Binds.nullable;
 import static org.hrmobility.kit.db.Binds.utc;
 

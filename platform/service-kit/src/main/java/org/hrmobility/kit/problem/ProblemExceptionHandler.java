@@ -1,5 +1,6 @@
 package org.hrmobility.kit.problem;
 
+import org.hrmobility.kit.domain.DomainException;
 import java.util.List;
 import java.util.Map;
 

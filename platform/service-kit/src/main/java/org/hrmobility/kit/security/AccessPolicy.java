@@ -2,8 +2,8 @@ package org.hrmobility.kit.security;
 
 import java.util.Objects;
 
-import org.hrmobility.kit.problem.ForbiddenException;
-import org.hrmobility.kit.problem.NotFoundException;
+import org.hrmobility.kit.domain.ForbiddenException;
+import org.hrmobility.kit.domain.NotFoundException;
 
 /**
  * The object-level rule of DESIGN.md, the same in every service: an object about an employee may be seen by

@@ -24,7 +24,7 @@ import org.hrmobility.kit.KitTestApplication;
 import org.hrmobility.kit.outbox.JdbcSettings;
 import org.hrmobility.kit.outbox.Outbox;
 import org.hrmobility.kit.outbox.OutboxRelay;
-import org.hrmobility.kit.outbox.OutgoingEvent;
+import org.hrmobility.kit.domain.OutgoingEvent;
 import org.hrmobility.kit.test.TestTokens;
 import org.hrmobility.kit.testapp.NoteWritten;
 import org.springframework.boot.WebApplicationType;

@@ -1,5 +1,6 @@
 package org.hrmobility.kit.outbox;
 
+import org.hrmobility.kit.domain.OutgoingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -3,6 +3,7 @@ package org.hrmobility.kit.test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -19,6 +20,11 @@ public final class MovableClock extends Clock {
 
     public void advance(Duration by) {
         offset = offset.plus(by);
+    }
+
+    /** Moves the clock to noon (Brussels) of that day, wherever it stood. */
+    public void moveTo(LocalDate day) {
+        offset = Duration.between(Instant.now(), day.atTime(12, 0).atZone(ZoneId.of("Europe/Brussels")).toInstant());
     }
 
     public void reset() {

@@ -15,14 +15,15 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The people of one test, in an entity of their own so tests never see each other's data: a case handler
- * (hana), a line manager (lars) with two reports (emma B2 statutory, ezra C2 contractual), another manager, an HR
+ * (hana, an employee too), a line manager (lars) with two reports (emma B2 statutory, ezra C2 contractual), another manager, an HR
  * business partner (bea) and the recruitment client. Their master data reaches the service the real way, over
  * {@code hrm.employees}, into its employee directory.
  */
 public final class TestPeople {
 
     public final String entity = "DEPT-" + UUID.randomUUID().toString().substring(0, 8);
-    public final String hana = TestTokens.forEmployee("H-" + entity, entity, Role.HR_CASE_HANDLER, Role.EMPLOYEE);
+    public final String hanaId = "H-" + entity;
+    public final String hana = TestTokens.forEmployee(hanaId, entity, Role.HR_CASE_HANDLER, Role.EMPLOYEE);
     public final String managerId = "M-" + entity;
     public final String lars = TestTokens.forEmployee(managerId, entity, Role.LINE_MANAGER, Role.EMPLOYEE);
     public final String emmaId = "EM-" + entity;
@@ -35,12 +36,13 @@ public final class TestPeople {
 
     public TestPeople(DatabaseClient db, String bootstrap) {
         try (TestEvents events = new TestEvents(bootstrap)) {
+            publish(events, employee(hanaId, "A1", null, ContractType.STATUTORY));
             publish(events, employee(managerId, "A2", null, ContractType.STATUTORY));
             publish(events, employee(emmaId, "B2", managerId, ContractType.STATUTORY));
             publish(events, employee(ezraId, "C2", managerId, ContractType.CONTRACTUAL));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("select count(*) from hrm_kit.employee where entity = :e")
-                .bind("e", entity).map(r -> r.get(0, Long.class)).one().block() == 3);
+                .bind("e", entity).map(r -> r.get(0, Long.class)).one().block() == 4);
     }
 
     private static void publish(TestEvents events, EmployeeUpserted e) {

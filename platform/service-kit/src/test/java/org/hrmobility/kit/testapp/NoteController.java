@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hrmobility.kit.outbox.Outbox;
-import org.hrmobility.kit.outbox.OutgoingEvent;
-import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.kit.domain.OutgoingEvent;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;

@@ -2,9 +2,9 @@ package org.hrmobility.kit.testapp;
 
 import java.util.Map;
 
-import org.hrmobility.kit.problem.ConflictException;
-import org.hrmobility.kit.problem.NotFoundException;
-import org.hrmobility.kit.problem.RuleViolationException;
+import org.hrmobility.kit.domain.ConflictException;
+import org.hrmobility.kit.domain.NotFoundException;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.hrmobility.kit.security.AccessPolicy;
 import org.hrmobility.kit.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
