@@ -12,12 +12,13 @@ import org.hrmobility.contracts.evaluation.EvaluationEvents;
 import org.hrmobility.contracts.mobility.MobilityEvents;
 import org.hrmobility.contracts.recruitment.RecruitmentEvents;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+import org.hrmobility.contracts.workbench.WorkbenchEvents;
 
 /** Every event type of the suite. Each context adds its own list here; the AsyncAPI document mirrors it. */
 public final class EventCatalog {
 
     private static final List<EventType<?>> ALL = Stream.of(EmployeeEvents.ALL, RecruitmentEvents.ALL, RedeploymentEvents.ALL,
-            EvaluationEvents.ALL, MobilityEvents.ALL)
+            EvaluationEvents.ALL, MobilityEvents.ALL, WorkbenchEvents.ALL)
             .flatMap(List::stream).toList();
 
     private static final Map<String, EventType<?>> BY_CE_TYPE =

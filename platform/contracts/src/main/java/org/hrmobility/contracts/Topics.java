@@ -11,6 +11,7 @@ public final class Topics {
     public static final String REDEPLOYMENT_EVENTS = "hrm.redeployment.events";
     public static final String EVALUATION_EVENTS = "hrm.evaluation.events";
     public static final String RECRUITMENT_VACANCIES = "hrm.recruitment.vacancies";
+    public static final String WORKBENCH_EVENTS = "hrm.workbench.events";
 
     private Topics() {
     }

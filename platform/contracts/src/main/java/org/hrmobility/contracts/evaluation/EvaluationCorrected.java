@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * HR corrected an evaluation's rating or dates, with the reason (R-COR-1); the follow-up was recomputed from the
- * corrected sequence and is now in {@code state} (it was {@code previousState}).
+ * corrected sequence and is now in {@code state} (it was {@code previousState}); with a follow-up open, the earliest day of
+ * its next evaluation is {@code followUpNextOn}.
  * Carries the employee, their line manager and entity, so consumers can tell who must know.
  */
 public record EvaluationCorrected(
@@ -18,5 +19,6 @@ public record EvaluationCorrected(
         String rating,
         String previousState,
         String state,
-        String reason) {
+        String reason,
+        LocalDate followUpNextOn) {
 }

@@ -3,7 +3,8 @@ package org.hrmobility.contracts.evaluation;
 import java.time.LocalDate;
 
 /**
- * An evaluation was recorded (R-EVA-1).
+ * An evaluation was recorded (R-EVA-1); in a follow-up that goes on, {@code followUpNextOn} is the earliest day of the next
+ * evaluation (R-EVA-3).
  * Carries the employee, their line manager and entity, so consumers can tell who must know.
  */
 public record EvaluationRecorded(
@@ -15,5 +16,6 @@ public record EvaluationRecorded(
         LocalDate periodTo,
         LocalDate evaluatedOn,
         String rating,
-        boolean specialCircumstances) {
+        boolean specialCircumstances,
+        LocalDate followUpNextOn) {
 }

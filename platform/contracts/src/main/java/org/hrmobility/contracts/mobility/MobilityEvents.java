@@ -60,13 +60,18 @@ public final class MobilityEvents {
     public static final EventType<TalentRequestWithdrawn> TALENT_REQUEST_WITHDRAWN =
             type("TalentRequestWithdrawn", TalentRequestWithdrawn.class);
 
+    public static final EventType<TalentOfferProposed> TALENT_OFFER_PROPOSED =
+            type("TalentOfferProposed", TalentOfferProposed.class);
+    public static final EventType<TalentOfferDeclined> TALENT_OFFER_DECLINED =
+            type("TalentOfferDeclined", TalentOfferDeclined.class);
+
     public static final List<EventType<?>> ALL = List.of(
             CALL_OPENED, APPLICATION_SUBMITTED, APPLICATION_AGREED_BY_LINE_MANAGER, APPLICATION_APPROVED,
             APPLICATION_REFUSED, APPLICATION_WITHDRAWN, SECONDMENT_REQUESTED, SECONDMENT_AGREED_BY_LINE_MANAGER,
             SECONDMENT_ACTIVATED, SECONDMENT_REFUSED, SECONDMENT_ENDED, INBOUND_TRANSFER_RECORDED,
             TALENT_OFFER_PUBLISHED, TALENT_REQUEST_PUBLISHED, ASSIGNMENT_MADE, ALLOWANCE_GRANTED, ALLOWANCE_EXTENDED,
             ALLOWANCE_ENDING_SOON, CALL_CLOSED, SECONDMENT_APPROVED, SECONDMENT_WITHDRAWN, ALLOWANCE_ENDED, TALENT_OFFER_WITHDRAWN,
-            TALENT_REQUEST_WITHDRAWN);
+            TALENT_REQUEST_WITHDRAWN, TALENT_OFFER_PROPOSED, TALENT_OFFER_DECLINED);
 
     private MobilityEvents() {
     }

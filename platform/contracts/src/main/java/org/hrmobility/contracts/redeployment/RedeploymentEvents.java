@@ -24,9 +24,11 @@ public final class RedeploymentEvents {
     public static final EventType<VacancyFilled> VACANCY_FILLED = type("VacancyFilled", VacancyFilled.class);
     public static final EventType<OfferWithdrawn> OFFER_WITHDRAWN = type("OfferWithdrawn", OfferWithdrawn.class);
     public static final EventType<CaseReopened> CASE_REOPENED = type("CaseReopened", CaseReopened.class);
+    public static final EventType<CaseAssigned> CASE_ASSIGNED = type("CaseAssigned", CaseAssigned.class);
 
     public static final List<EventType<?>> ALL = List.of(CASE_OPENED, GUIDANCE_RECORDED, ADMISSIBILITY_DECIDED, OFFER_MADE,
-            OFFER_REFUSED, OFFER_EXPIRED, OFFER_DEADLINE_APPROACHING, EMPLOYEE_PLACED, CASE_CLOSED, VACANCY_FILLED, OFFER_WITHDRAWN, CASE_REOPENED);
+            OFFER_REFUSED, OFFER_EXPIRED, OFFER_DEADLINE_APPROACHING, EMPLOYEE_PLACED, CASE_CLOSED, VACANCY_FILLED, OFFER_WITHDRAWN, CASE_REOPENED,
+            CASE_ASSIGNED);
 
     private RedeploymentEvents() {
     }
