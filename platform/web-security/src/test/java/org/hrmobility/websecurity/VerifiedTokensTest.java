@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -75,15 +77,79 @@ class VerifiedTokensTest {
     }
 
     @Test
-    @DisplayName("Security: a full cache starts again instead of growing")
+    @DisplayName("Security: a full cache evicts instead of growing")
     void boundedCapacity() {
         VerifiedTokens tokens = at(NOW, 2);
-        tokens.decode("a").block();
-        tokens.decode("b").block();
-        tokens.decode("c").block();
-        tokens.decode("c").block();
-        tokens.decode("a").block();
-        assertThat(decoded).hasValue(4);
+        for (int i = 0; i < 50; i++) {
+            tokens.decode("t" + i).block();
+        }
+        assertThat(decoded).hasValue(50);
+        assertThat(tokens.size()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("Security: each token is kept for its own remaining lifetime, capped at five minutes (Caffeine's ticker as the clock)")
+    void perEntryExpiry() {
+        FakeTicker ticker = new FakeTicker();
+        VerifiedTokens tokens = new VerifiedTokens(decoder, 10, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC), ticker,
+                Runnable::run);
+        expiresAt = NOW.plus(Duration.ofMinutes(1));
+        tokens.decode("one-minute").block();
+        expiresAt = NOW.plus(Duration.ofMinutes(3));
+        tokens.decode("three-minutes").block();
+        expiresAt = NOW.plus(Duration.ofHours(8));
+        tokens.decode("eight-hours").block();
+        assertThat(decoded).hasValue(3);
+
+        ticker.advance(Duration.ofSeconds(59));
+        decodeAll(tokens, "one-minute", "three-minutes", "eight-hours");
+        assertThat(decoded).as("all three still remembered").hasValue(3);
+
+        ticker.advance(Duration.ofSeconds(1));
+        decodeAll(tokens, "three-minutes", "eight-hours");
+        assertThat(decoded).as("the others are still remembered").hasValue(3);
+        tokens.decode("one-minute").block();
+        assertThat(decoded).as("the one-minute token went back to the decoder at its own expiry").hasValue(4);
+
+        ticker.advance(Duration.ofMinutes(2));
+        tokens.decode("eight-hours").block();
+        assertThat(decoded).as("a long-lived token is still remembered after three minutes").hasValue(4);
+        tokens.decode("three-minutes").block();
+        assertThat(decoded).as("the three-minute token expired at three minutes").hasValue(5);
+
+        ticker.advance(Duration.ofMinutes(2));
+        tokens.decode("eight-hours").block();
+        assertThat(decoded).as("a long-lived token is remembered five minutes at most").hasValue(6);
+    }
+
+    @Test
+    @DisplayName("Security: a token without an expiry, or already past it (within the decoder's clock skew), is never remembered")
+    void nothingWithoutRemainingLifetime() {
+        expiresAt = NOW.plusSeconds(60);
+        VerifiedTokens tokens = at(NOW.plusSeconds(90), 10);
+        tokens.decode("skewed").block();
+        tokens.decode("skewed").block();
+        assertThat(decoded).hasValue(2);
+        assertThat(tokens.size()).isZero();
+    }
+
+    private static void decodeAll(VerifiedTokens tokens, String... values) {
+        for (String value : values) {
+            tokens.decode(value).block();
+        }
+    }
+
+    static final class FakeTicker implements Ticker {
+        private long nanos = 1_000L;
+
+        @Override
+        public long read() {
+            return nanos;
+        }
+
+        void advance(Duration duration) {
+            nanos += duration.toNanos();
+        }
     }
 
     static final class MovingClock extends Clock {
