@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The servers the suite needs: a Kafka broker and a PostgreSQL server with one database per service. Started
- * in this JVM unless {@link DevstackSettings} names external servers. Tests share one instance per JVM through
+ * in this JVM unless {@link DevstackSettings} names external servers; several brokers run as a {@link KafkaCluster}
+ * of processes. Tests share one instance per JVM through
  * {@link #shared()}; the local launcher owns its own.
  */
 public final class Devstack implements AutoCloseable {
@@ -35,6 +36,7 @@ public final class Devstack implements AutoCloseable {
     private final Path dataDirectory;
     private final boolean temporaryData;
     private final KafkaBroker kafka;
+    private final KafkaCluster kafkaCluster;
     private final PostgresServer postgres;
     private final Endpoints endpoints;
     private long startMillis;
@@ -59,10 +61,14 @@ public final class Devstack implements AutoCloseable {
     private Devstack(DevstackSettings settings) {
         this.temporaryData = settings.dataDirectory().isEmpty();
         this.dataDirectory = settings.dataDirectory().map(Path::toAbsolutePath).orElseGet(Devstack::temporaryDirectory);
-        this.kafka = settings.externalKafka().isPresent() ? null
-                : new KafkaBroker(Ports.resolve(settings.kafkaPort()), dataDirectory.resolve("kafka"));
+        boolean ownKafka = settings.externalKafka().isEmpty();
+        this.kafka = ownKafka && settings.kafkaBrokers() == 1
+                ? new KafkaBroker(Ports.resolve(settings.kafkaPort()), dataDirectory.resolve("kafka")) : null;
+        this.kafkaCluster = ownKafka && settings.kafkaBrokers() > 1
+                ? new KafkaCluster(settings.kafkaBrokers(), settings.kafkaPort(), dataDirectory.resolve("kafka-cluster")) : null;
         this.postgres = settings.externalPostgres().isPresent() ? null
-                : new PostgresServer(Ports.resolve(settings.postgresPort()), dataDirectory.resolve("postgres"));
+                : new PostgresServer(Ports.resolve(settings.postgresPort()), dataDirectory.resolve("postgres"),
+                        settings.postgresSynchronousCommit());
         this.endpoints = endpoints(settings);
     }
 
@@ -91,6 +97,16 @@ public final class Devstack implements AutoCloseable {
     /** The in-JVM broker, to stop and start in tests; empty when an external Kafka is used. */
     public Optional<KafkaBroker> kafkaBroker() {
         return Optional.ofNullable(kafka);
+    }
+
+    /** The cluster of Kafka nodes, each its own process, when the settings ask for several brokers. */
+    public Optional<KafkaCluster> kafkaCluster() {
+        return Optional.ofNullable(kafkaCluster);
+    }
+
+    /** The PostgreSQL server this devstack runs (to restart it, to find its pid); empty when an external one is used. */
+    public Optional<PostgresServer> postgres() {
+        return Optional.ofNullable(postgres);
     }
 
     public long startMillis() {
@@ -131,6 +147,9 @@ public final class Devstack implements AutoCloseable {
         if (kafka != null) {
             kafka.stop();
         }
+        if (kafkaCluster != null) {
+            kafkaCluster.close();
+        }
         if (postgres != null) {
             postgres.stop();
         }
@@ -148,6 +167,9 @@ public final class Devstack implements AutoCloseable {
             if (kafka != null) {
                 kafka.start();
             }
+            if (kafkaCluster != null) {
+                kafkaCluster.start();
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -158,7 +180,8 @@ public final class Devstack implements AutoCloseable {
     }
 
     private Endpoints endpoints(DevstackSettings s) {
-        String bootstrap = s.externalKafka().orElseGet(() -> kafka.bootstrapServers());
+        String bootstrap = s.externalKafka()
+                .orElseGet(() -> kafka != null ? kafka.bootstrapServers() : kafkaCluster.bootstrapServers());
         return s.externalPostgres()
                 .map(external -> {
                     URI uri = URI.create(external.jdbcUrl().replaceFirst("^jdbc:", ""));

@@ -14,7 +14,11 @@ import java.util.function.Function;
  *       and deletes everything at stop;</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS}: use that Kafka instead of starting one;</li>
  *   <li>{@code POSTGRES_URL} (e.g. {@code jdbc:postgresql://db:5432/postgres}), {@code POSTGRES_USER},
- *       {@code POSTGRES_PASSWORD}: use that PostgreSQL instead of starting one.</li>
+ *       {@code POSTGRES_PASSWORD}: use that PostgreSQL instead of starting one;</li>
+ *   <li>{@code hrm.devstack.kafka-brokers} / {@code HRM_DEVSTACK_KAFKA_BROKERS}: default 1, a broker in this JVM; 3 runs a
+ *       cluster of three nodes, each its own process ({@link KafkaCluster}), on the Kafka port and the two after it;</li>
+ *   <li>{@code hrm.devstack.postgres-synchronous-commit} / {@code HRM_DEVSTACK_POSTGRES_SYNCHRONOUS_COMMIT}: default false;
+ *       true makes every commit durable before it is answered (see {@link PostgresServer}).</li>
  * </ul>
  */
 public record DevstackSettings(
@@ -22,7 +26,31 @@ public record DevstackSettings(
         int postgresPort,
         Optional<Path> dataDirectory,
         Optional<String> externalKafka,
-        Optional<ExternalPostgres> externalPostgres) {
+        Optional<ExternalPostgres> externalPostgres,
+        int kafkaBrokers,
+        boolean postgresSynchronousCommit) {
+
+    public DevstackSettings {
+        if (kafkaBrokers < 1) {
+            throw new DevstackException("hrm.devstack.kafka-brokers must be 1 or more, not " + kafkaBrokers);
+        }
+    }
+
+    /** One broker in this JVM and PostgreSQL's fast commits: the settings of tests and of the plain local run. */
+    public DevstackSettings(int kafkaPort, int postgresPort, Optional<Path> dataDirectory, Optional<String> externalKafka,
+                            Optional<ExternalPostgres> externalPostgres) {
+        this(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, 1, false);
+    }
+
+    public DevstackSettings withKafkaBrokers(int brokers) {
+        return new DevstackSettings(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, brokers,
+                postgresSynchronousCommit);
+    }
+
+    public DevstackSettings withPostgresSynchronousCommit(boolean synchronous) {
+        return new DevstackSettings(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, kafkaBrokers,
+                synchronous);
+    }
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
@@ -52,7 +80,21 @@ public record DevstackSettings(
                 port(lookup, "hrm.devstack.postgres-port", defaultPostgresPort),
                 Optional.ofNullable(lookup.apply("hrm.devstack.data-dir")).filter(s -> !s.isBlank()).map(Path::of),
                 externalKafka,
-                externalPostgres);
+                externalPostgres,
+                count(lookup, "hrm.devstack.kafka-brokers", 1),
+                Boolean.parseBoolean(Optional.ofNullable(lookup.apply("hrm.devstack.postgres-synchronous-commit")).orElse("false").trim()));
+    }
+
+    private static int count(Function<String, String> lookup, String key, int fallback) {
+        String value = lookup.apply(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new DevstackException(key + " must be a number, not '" + value + "'");
+        }
     }
 
     static DevstackSettings of(Map<String, String> values) {

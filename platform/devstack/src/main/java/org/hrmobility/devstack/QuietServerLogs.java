@@ -19,6 +19,29 @@ final class QuietServerLogs {
     private QuietServerLogs() {
     }
 
+    /** A process of its own (a Kafka node) has no logging configuration: only INFO and up, not logback's DEBUG default. */
+    static void rootAtInfo() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+        }
+    }
+
+    /** Runs {@code action} with this logger (and those below it) silent, when logging is Logback's. */
+    static void silenced(String name, Runnable action) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            action.run();
+            return;
+        }
+        Logger logger = context.getLogger(name);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.OFF);
+        try {
+            action.run();
+        } finally {
+            logger.setLevel(before);
+        }
+    }
+
     static void apply() {
         if (!(LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
             return;

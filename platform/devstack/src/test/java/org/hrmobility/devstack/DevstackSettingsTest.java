@@ -23,6 +23,20 @@ class DevstackSettingsTest {
         assertThat(settings.dataDirectory()).isEmpty();
         assertThat(settings.externalKafka()).isEmpty();
         assertThat(settings.externalPostgres()).isEmpty();
+        assertThat(settings.kafkaBrokers()).isEqualTo(1);
+        assertThat(settings.postgresSynchronousCommit()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a cluster of three brokers and durable commits are asked for by setting")
+    void cluster() {
+        DevstackSettings settings = DevstackSettings.of(Map.of("hrm.devstack.kafka-brokers", "3",
+                "hrm.devstack.postgres-synchronous-commit", "true"));
+
+        assertThat(settings.kafkaBrokers()).isEqualTo(3);
+        assertThat(settings.postgresSynchronousCommit()).isTrue();
+        assertThatThrownBy(() -> DevstackSettings.of(Map.of("hrm.devstack.kafka-brokers", "0")))
+                .isInstanceOf(DevstackException.class).hasMessageContaining("kafka-brokers");
     }
 
     @Test
