@@ -34,3 +34,11 @@ create table idempotency_key (
     primary key (subject, key)
 );
 create index idempotency_key_created on idempotency_key (created_at);
+
+-- Every event carries the decision it came from (who, in what capacity, what, why) as CloudEvents extensions.
+alter table outbox_event add column actor_subject text;
+alter table outbox_event add column actor_employee_id text;
+alter table outbox_event add column actor_capacity text;
+alter table outbox_event add column on_behalf_of text;
+alter table outbox_event add column action text;
+alter table outbox_event add column reason text;

@@ -22,13 +22,15 @@ import org.springframework.core.io.ClassPathResource;
  * <ul>
  *   <li>the JDBC settings of Flyway and the outbox relay from {@code spring.r2dbc.*}, so one URL configures a
  *       service's database;</li>
- *   <li>for every consumer binding with a group, its dead-letter topic {@code <topic>.<group>.dlq}.</li>
+ *   <li>for every consumer binding with a group, its dead-letter topic {@code <topic>.<group>.dlq};</li>
+ *   <li>master data ({@code employees-in-0}) consumed a poll at a time, unless the service says otherwise.</li>
  * </ul>
  */
 public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "hrm-kit-defaults";
     static final String DERIVED = "hrm-kit-derived";
+    static final String EMPLOYEES_BINDING = "employees-in-0";
 
     /** The part of a binding the dead-letter naming needs. */
     public static class BindingTarget {
@@ -101,6 +103,13 @@ public class KitEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
         Map<String, BindingTarget> bindings = Binder.get(env)
                 .bind("spring.cloud.stream.bindings", Bindable.mapOf(String.class, BindingTarget.class))
                 .orElse(Map.of());
+        // master data is taken in a poll at a time by the kit's own consumer (EmployeeAutoConfiguration)
+        BindingTarget employees = bindings.get(EMPLOYEES_BINDING);
+        String employeesBatch = "spring.cloud.stream.bindings." + EMPLOYEES_BINDING + ".consumer.batch-mode";
+        if (employees != null && !env.containsProperty(employeesBatch)) {
+            derived.put(employeesBatch, true);
+            employees.getConsumer().setBatchMode(true);
+        }
         bindings.forEach((name, binding) -> {
             String dlqName = "spring.cloud.stream.kafka.bindings." + name + ".consumer.dlq-name";
             if (binding.getGroup() != null && binding.getDestination() != null && !env.containsProperty(dlqName)) {

@@ -10,7 +10,6 @@ import org.hrmobility.kit.employee.Employee;
 import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.security.Role;
-import org.hrmobility.kit.store.AggregateType.Readers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,5 +1,6 @@
 package org.hrmobility.kit.deadletter;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.function.Consumer;
 
 import org.hrmobility.kit.KitEnvironmentPostProcessor.BindingTarget;
 import org.hrmobility.kit.inbox.EventBatch;
+import org.hrmobility.kit.kafka.KafkaClients;
+import org.hrmobility.kit.kafka.KafkaClientsAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -17,11 +21,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
-@AutoConfiguration
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+@AutoConfiguration(after = KafkaClientsAutoConfiguration.class)
 public class DeadLetterAutoConfiguration {
 
     @Bean
-    DeadLetterReplayer deadLetterReplayer(Environment env, ApplicationContext context) {
+    DeadLetterReplayer deadLetterReplayer(Environment env, ApplicationContext context, KafkaClients kafka) {
         Map<String, BindingTarget> configured = Binder.get(env)
                 .bind("spring.cloud.stream.bindings", Bindable.mapOf(String.class, BindingTarget.class))
                 .orElse(Map.of());
@@ -37,13 +44,14 @@ public class DeadLetterAutoConfiguration {
                 }
             }
         });
-        return new DeadLetterReplayer(env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"), bindings,
+        return new DeadLetterReplayer(kafka, bindings,
                 function -> batchFunctions.contains(function) ? batchHandler(context, function) : handler(context, function));
     }
 
     @Bean
-    BatchDeadLetters batchDeadLetters(Environment env) {
-        return new BatchDeadLetters(env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"));
+    ConsumerFailures consumerFailures(KafkaClients kafka, Environment env, ObjectProvider<MeterRegistry> meters) {
+        return new ConsumerFailures(kafka, env.getProperty("hrm.consumer.max-transient-backoff", Duration.class, Duration.ofSeconds(10)),
+                () -> meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.hrmobility.contracts.Topics;
 import org.hrmobility.kit.domain.DomainException;
+import org.hrmobility.kit.kafka.KafkaClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -66,13 +67,13 @@ public class DeadLetterReplayer {
     public record Replay(String deadLetterTopic, int replayed, int failedAgain) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final List<ConsumerBinding> bindings;
     private final Function<String, Consumer<Message<byte[]>>> handlers;
 
-    public DeadLetterReplayer(String bootstrapServers, List<ConsumerBinding> bindings,
+    public DeadLetterReplayer(KafkaClients kafka, List<ConsumerBinding> bindings,
                               Function<String, Consumer<Message<byte[]>>> handlers) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.bindings = List.copyOf(bindings);
         this.handlers = handlers;
     }
@@ -80,7 +81,7 @@ public class DeadLetterReplayer {
     /** How many records wait in each dead-letter topic of this service. */
     public List<Waiting> waiting() {
         List<Waiting> result = new ArrayList<>();
-        try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        try (Admin admin = Admin.create(kafka.admin(Map.of()));
              KafkaConsumer<byte[], byte[]> consumer = consumer("hrm-dlq-inspect")) {
             Set<String> topics = admin.listTopics().names().get();
             for (ConsumerBinding binding : bindings) {
@@ -181,20 +182,18 @@ public class DeadLetterReplayer {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(kafka.producer(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 

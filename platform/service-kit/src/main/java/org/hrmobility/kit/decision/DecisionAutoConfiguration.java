@@ -1,21 +1,27 @@
 package org.hrmobility.kit.decision;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.hrmobility.kit.access.Access;
-import org.hrmobility.kit.employee.EmployeeAutoConfiguration;
+import org.hrmobility.kit.access.AccessAutoConfiguration;
+import org.hrmobility.kit.audit.AuditTrail;
 import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.outbox.JdbcSettings;
+import org.hrmobility.kit.outbox.Outbox;
+import org.hrmobility.kit.outbox.OutboxAutoConfiguration;
 import org.hrmobility.kit.problem.ProblemExceptionHandler;
 import org.hrmobility.kit.store.DocumentStore;
 import org.hrmobility.kit.web.ConditionalRequests;
+import org.hrmobility.kit.web.CsvExports;
+import org.hrmobility.kit.web.CsvWriter;
 import org.hrmobility.kit.web.IdempotencyKeys;
+import org.hrmobility.kit.web.HttpContractDescription;
 import org.hrmobility.kit.web.IdempotentPosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,18 +32,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * What every service with a database keeps and decides with: today's access to employees' files, the document store,
+ * What every service with a database keeps and decides with: the document store,
  * the decision loop, and HTTP's own concurrency and retry controls ({@code ETag}/{@code If-Match},
  * {@code Idempotency-Key}).
  */
-@AutoConfiguration(after = EmployeeAutoConfiguration.class)
+@AutoConfiguration(after = {OutboxAutoConfiguration.class, AccessAutoConfiguration.class})
 @ConditionalOnBean(JdbcSettings.class)
 public class DecisionAutoConfiguration {
 
     @Bean
-    Access access(DatabaseClient db, Clock clock) {
-        return new Access(db, clock);
+    DecisionLog decisionLog(AuditTrail audit, Outbox outbox) {
+        return new DecisionLog(audit, outbox);
     }
 
     @Bean
@@ -64,6 +72,11 @@ public class DecisionAutoConfiguration {
         }
 
         @Bean
+        CsvExports csvExports(JsonMapper json) {
+            return new CsvExports(new CsvWriter(json));
+        }
+
+        @Bean
         IdempotencyKeys idempotencyKeys(DatabaseClient db, Environment env) {
             return new IdempotencyKeys(db, env.getProperty("hrm.idempotency.retention", Duration.class, Duration.ofHours(24)));
         }
@@ -71,6 +84,12 @@ public class DecisionAutoConfiguration {
         @Bean
         IdempotentPosts idempotentPosts(IdempotencyKeys keys, ProblemExceptionHandler problems) {
             return new IdempotentPosts(keys, problems);
+        }
+
+        @Bean
+        @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+        HttpContractDescription httpContractDescription() {
+            return new HttpContractDescription();
         }
 
         @Bean

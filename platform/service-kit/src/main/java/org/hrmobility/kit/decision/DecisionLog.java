@@ -21,6 +21,6 @@ public class DecisionLog {
     }
 
     public Mono<Void> record(String aggregateType, String aggregateId, Decision<?> decision) {
-        return audit.append(aggregateType, aggregateId, decision.history()).then(outbox.appendAll(decision.events()));
+        return audit.append(aggregateType, aggregateId, decision.history()).then(outbox.appendAll(decision.events(), decision.history()));
     }
 }

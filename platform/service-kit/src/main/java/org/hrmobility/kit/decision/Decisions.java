@@ -6,18 +6,24 @@ import java.util.function.Function;
 
 import org.hrmobility.kit.access.Access;
 import org.hrmobility.kit.access.Permission;
+import org.hrmobility.kit.access.Readers;
 import org.hrmobility.kit.access.Relation;
 import org.hrmobility.kit.access.Standing;
 import org.hrmobility.kit.domain.Actor;
 import org.hrmobility.kit.domain.Decision;
+import org.hrmobility.kit.domain.DomainException;
 import org.hrmobility.kit.domain.NotFoundException;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.store.AggregateType;
-import org.hrmobility.kit.store.AggregateType.Readers;
 import org.hrmobility.kit.store.DocumentStore;
+import org.hrmobility.kit.store.Query;
 import org.hrmobility.kit.store.Stored;
 import org.hrmobility.kit.web.Versions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Mono;
@@ -29,6 +35,10 @@ import reactor.core.publisher.Mono;
  * too, so every answer about one aggregate carries its version as {@code ETag}.
  */
 public class Decisions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
+    /** A pass decides at most this many; a larger backlog is taken by the next passes. */
+    static final int DUE_PER_PASS = 10_000;
 
     /** More work of the same transaction after a save: a vacancy filled by a placement, a search row kept in step. */
     @FunctionalInterface
@@ -132,6 +142,40 @@ public class Decisions {
                 .flatMap(stored -> current(type, stored.value())
                         .flatMap(value -> Mono.justOrEmpty(decision.apply(value)))
                         .flatMap(d -> save(type, id, d, stored.version(), alsoInTransaction))));
+    }
+
+    /**
+     * A scheduled job's pass: each aggregate the query finds (due by now) decided by the system in its own transaction.
+     * Every instance of a service may run the same pass at the same time: an aggregate another instance decided
+     * meanwhile fails its version check and is left (the other's decision stands; the decision is made once), and a rule
+     * that refuses one aggregate is logged without stopping the pass for the others. Returns how many were decided.
+     */
+    public <T> Mono<Long> decideEachDue(AggregateType<T> type, Query<T> due, Function<T, Optional<Decision<T>>> decision) {
+        return store.list(due, DUE_PER_PASS)
+                .concatMap(found -> {
+                    Object id = type.idOf(found.value());
+                    return decideAsSystem(type, id, decision)
+                            .onErrorResume(OptimisticLockingFailureException.class, e -> left(type, id, "another instance decided it"))
+                            .onErrorResume(DomainException.class, e -> left(type, id, e.getMessage()));
+                })
+                .count();
+    }
+
+    private <T> Mono<T> left(AggregateType<?> type, Object id, String why) {
+        LOG.info("{} {} left to the next pass: {}", type.name(), id, why);
+        return Mono.empty();
+    }
+
+    /**
+     * Gives a file to a case handler ("my cases"): HR only, never one's own file, and only to someone master data knows
+     * (case handlers are employees too). {@code assign} is the aggregate's decision.
+     */
+    public <T> Mono<Stored<T>> assign(AggregateType<T> type, Object id, String handlerId, String reason, CurrentUser user,
+                                      BiFunction<T, Actor, Decision<T>> assign) {
+        return employees.find(handlerId)
+                .switchIfEmpty(Mono.error(() -> new RuleViolationException(null, "unknown-case-handler", "Unknown case handler",
+                        "Master data knows no employee " + handlerId + " to assign this to.")))
+                .then(Mono.defer(() -> decide(type, id, user, Permission.caseHandler(), null, assign)));
     }
 
     /** Work that must commit with a decision (or a read that must see one snapshot), in one transaction. */

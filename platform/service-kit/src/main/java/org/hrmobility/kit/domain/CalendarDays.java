@@ -1,6 +1,7 @@
 package org.hrmobility.kit.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -18,6 +19,11 @@ public final class CalendarDays {
 
     public static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /** The instant a Brussels day starts (23 or 25 hours after the previous one on the days clocks change); null for null. */
+    public static Instant startOf(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZONE).toInstant();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.hrmobility.kit.employee;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.hrmobility.contracts.employee.EmployeeEvents;
@@ -32,10 +33,12 @@ public class EmployeeAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("spring.cloud.stream.bindings.employees-in-0.destination")
-    Consumer<Message<byte[]>> employees(Inbox inbox, EmployeeDirectory directory, Environment env) {
+    Consumer<Message<List<byte[]>>> employees(Inbox inbox, EmployeeDirectory directory, Environment env) {
         String consumer = env.getRequiredProperty("spring.application.name") + "-employees";
-        return message -> inbox.handleOnce(consumer, message, event -> event.is(EmployeeEvents.EMPLOYEE_UPSERTED)
-                ? directory.upsert(event.payload(EmployeeEvents.EMPLOYEE_UPSERTED), event.metadata().time())
-                : Mono.empty());
+        // a poll at a time (the kit makes employees-in-0 a batch binding): a whole organisation in seconds
+        return batch -> inbox.handleAllOnce(consumer, batch, events -> directory.upsertAll(events.stream()
+                .filter(event -> event.is(EmployeeEvents.EMPLOYEE_UPSERTED))
+                .map(event -> new EmployeeDirectory.Change(event.payload(EmployeeEvents.EMPLOYEE_UPSERTED), event.metadata().time()))
+                .toList()));
     }
 }

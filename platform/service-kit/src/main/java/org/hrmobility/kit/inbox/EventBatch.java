@@ -25,6 +25,7 @@ public final class EventBatch {
         List<?> converted = list(batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS));
         List<?> keys = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY));
         List<?> topics = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC));
+        List<?> offsets = list(batch.getHeaders().get(KafkaHeaders.OFFSET));
         List<Message<byte[]>> messages = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> headers = new HashMap<>();
@@ -33,6 +34,7 @@ public final class EventBatch {
             }
             putIfPresent(headers, KafkaHeaders.RECEIVED_KEY, keys, i);
             putIfPresent(headers, KafkaHeaders.RECEIVED_TOPIC, topics, i);
+            putIfPresent(headers, KafkaHeaders.OFFSET, offsets, i);
             byte[] payload = payloads.get(i);
             messages.add(MessageBuilder.withPayload(payload == null ? new byte[0] : payload).copyHeaders(headers).build());
         }

@@ -3,6 +3,7 @@ package org.hrmobility.kit.inbox;
 import static org.hrmobility.kit.db.Binds.column;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -159,6 +160,20 @@ public class Inbox {
 
     private void count(String consumer, String outcome) {
         meters.counter("hrm.inbox.events", "consumer", consumer, "outcome", outcome).increment();
+    }
+
+    /**
+     * Forgets the events received before {@code cutoff}, at most {@code batch} per statement, until none is left; returns
+     * how many. An event is remembered for as long as it could arrive again: a redelivery comes within minutes, a
+     * dead-letter replay within the dead-letter topics' retention, so the retention is kept longer than that.
+     */
+    public Mono<Long> purgeReceivedBefore(Instant cutoff, int batch) {
+        Mono<Long> once = db.sql("""
+                        delete from hrm_kit.inbox_event where ctid in (
+                            select ctid from hrm_kit.inbox_event where received_at < :cutoff limit :batch)""")
+                .bind("cutoff", cutoff).bind("batch", batch)
+                .fetch().rowsUpdated();
+        return once.expand(deleted -> deleted == batch ? once : Mono.empty()).reduce(0L, Long::sum);
     }
 
     private Mono<Boolean> claim(String consumer, IncomingEvent event) {

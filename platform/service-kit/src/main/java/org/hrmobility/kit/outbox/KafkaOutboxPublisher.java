@@ -1,6 +1,5 @@
 package org.hrmobility.kit.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +9,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hrmobility.contracts.envelope.KafkaCloudEvents;
 
 /**
  * Publishes outbox rows to Kafka, one Kafka transaction per batch: a batch is visible to (read-committed)
@@ -25,9 +24,12 @@ final class KafkaOutboxPublisher implements AutoCloseable {
     private final Map<String, Object> config;
     private Producer<String, byte[]> producer;
 
-    KafkaOutboxPublisher(String bootstrapServers, String transactionalId) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * @param connection how to reach the cluster: bootstrap servers and, on a secured cluster, its security settings
+     *                   (the kit takes them from Spring Boot's {@code spring.kafka.*})
+     */
+    KafkaOutboxPublisher(Map<String, Object> connection, String transactionalId) {
+        Map<String, Object> c = new HashMap<>(connection);
         c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -61,10 +63,7 @@ final class KafkaOutboxPublisher implements AutoCloseable {
     }
 
     private static ProducerRecord<String, byte[]> record(OutboxRow row) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        row.metadata().toHeaders().forEach((name, value) ->
-                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return record;
+        return KafkaCloudEvents.record(row.topic(), row.key(), row.metadata(), row.payload());
     }
 
     private void discardProducer() {

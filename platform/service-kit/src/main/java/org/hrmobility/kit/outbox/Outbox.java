@@ -1,5 +1,6 @@
 package org.hrmobility.kit.outbox;
 
+import org.hrmobility.kit.domain.AuditEntry;
 import org.hrmobility.kit.domain.OutgoingEvent;
 import static org.hrmobility.kit.db.Binds.nullable;
 import static org.hrmobility.kit.db.Binds.utc;
@@ -27,8 +28,10 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into hrm_kit.outbox_event
-                (event_id, topic, message_key, ce_type, ce_source, ce_subject, occurred_at, traceparent, payload)
-            values (:eventId, :topic, :key, :type, :source, :subject, :occurredAt, :traceparent, :payload)
+                (event_id, topic, message_key, ce_type, ce_source, ce_subject, occurred_at, traceparent, payload,
+                 actor_subject, actor_employee_id, actor_capacity, on_behalf_of, action, reason)
+            values (:eventId, :topic, :key, :type, :source, :subject, :occurredAt, :traceparent, :payload,
+                    :actor, :actorEmployee, :capacity, :onBehalfOf, :action, :reason)
             """;
 
     private final DatabaseClient db;
@@ -44,14 +47,15 @@ public class Outbox {
     }
 
     public Mono<Void> append(OutgoingEvent<?> event) {
-        return requireTransaction().then(Mono.defer(() -> insert(event)));
+        return requireTransaction().then(Mono.defer(() -> insert(event, null)));
     }
 
-    public Mono<Void> appendAll(Collection<? extends OutgoingEvent<?>> events) {
-        return requireTransaction().thenMany(Flux.fromIterable(events).concatMap(this::insert)).then();
+    /** The events of one decision, each carrying the decision's history line: who, in what capacity, what and why. */
+    public Mono<Void> appendAll(Collection<? extends OutgoingEvent<?>> events, AuditEntry decision) {
+        return requireTransaction().thenMany(Flux.fromIterable(events).concatMap(e -> insert(e, decision))).then();
     }
 
-    private Mono<Void> insert(OutgoingEvent<?> event) {
+    private Mono<Void> insert(OutgoingEvent<?> event, AuditEntry decision) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
                 .bind("eventId", UUID.randomUUID())
                 .bind("topic", event.type().topic())
@@ -62,6 +66,12 @@ public class Outbox {
                 .bind("payload", Json.of(EventJson.write(event.payload())));
         spec = nullable(spec, "subject", event.subject(), String.class);
         spec = nullable(spec, "traceparent", traceparent.get(), String.class);
+        spec = nullable(spec, "actor", decision == null ? null : decision.actor(), String.class);
+        spec = nullable(spec, "actorEmployee", decision == null ? null : decision.actorEmployeeId(), String.class);
+        spec = nullable(spec, "capacity", decision == null ? null : decision.capacity(), String.class);
+        spec = nullable(spec, "onBehalfOf", decision == null ? null : decision.onBehalfOf(), String.class);
+        spec = nullable(spec, "action", decision == null ? null : decision.action(), String.class);
+        spec = nullable(spec, "reason", decision == null ? null : decision.detail(), String.class);
         return spec.then();
     }
 

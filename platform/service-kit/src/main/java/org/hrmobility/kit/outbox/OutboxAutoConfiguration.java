@@ -1,9 +1,11 @@
 package org.hrmobility.kit.outbox;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.hrmobility.kit.audit.AuditTrail;
-import org.hrmobility.kit.decision.DecisionLog;
+import org.hrmobility.kit.kafka.KafkaClients;
+import org.hrmobility.kit.kafka.KafkaClientsAutoConfiguration;
 import org.hrmobility.kit.observability.TraceContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,7 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The outbox of a service with a database: {@link Outbox} to write, {@link OutboxRelay} to publish. */
-@AutoConfiguration(after = {R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class})
+@AutoConfiguration(after = {R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class, KafkaClientsAutoConfiguration.class})
 @ConditionalOnProperty("spring.flyway.url")
 @EnableConfigurationProperties(OutboxRelayProperties.class)
 public class OutboxAutoConfiguration {
@@ -51,16 +53,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    DecisionLog decisionLog(AuditTrail audit, Outbox outbox) {
-        return new DecisionLog(audit, outbox);
-    }
-
-    @Bean
     @ConditionalOnBooleanProperty(name = "hrm.outbox.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcSettings jdbc, Environment env, OutboxRelayProperties properties, Clock clock,
-                            ObjectProvider<MeterRegistry> registry) {
+                            ObjectProvider<MeterRegistry> registry, KafkaClients kafka) {
         OutboxRelay relay = new OutboxRelay(env.getRequiredProperty("spring.application.name"), jdbc,
-                env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092"), properties, clock);
+                kafka.producer(Map.of()), properties, clock);
         registry.ifAvailable(relay::withMetrics);
         return relay;
     }

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +31,10 @@ import io.micrometer.core.instrument.Timer;
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Between Spring Boot's graceful shutdown (DEFAULT_PHASE - 1024) and the web server's stop (DEFAULT_PHASE - 2048). */
+    public static final int STOP_PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
+    private static final Duration DRAIN_AT_MOST = Duration.ofSeconds(10);
+    private static final Duration BACKLOG_LOOK_EVERY = Duration.ofSeconds(5);
 
     private final JdbcSettings jdbc;
     private final KafkaOutboxPublisher publisher;
@@ -44,13 +50,20 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private OutboxSession session;
     private Instant nextPurge = Instant.MIN;
+    private Instant nextBacklogLook = Instant.MIN;
+    private volatile OutboxSession.Backlog backlog;
     private Instant failingSince;
 
-    public OutboxRelay(String name, JdbcSettings jdbc, String bootstrapServers, OutboxRelayProperties properties,
-                       Clock clock) {
+    /** A relay on a cluster reached with the bootstrap servers alone (tests, benchmarks). */
+    public OutboxRelay(String name, JdbcSettings jdbc, String bootstrapServers, OutboxRelayProperties properties, Clock clock) {
+        this(name, jdbc, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), properties, clock);
+    }
+
+    /** @param kafka the producer's connection settings: servers and, on a secured cluster, security */
+    public OutboxRelay(String name, JdbcSettings jdbc, Map<String, Object> kafka, OutboxRelayProperties properties, Clock clock) {
         this.name = name;
         this.jdbc = jdbc;
-        this.publisher = new KafkaOutboxPublisher(bootstrapServers, "hrm-outbox-relay." + name);
+        this.publisher = new KafkaOutboxPublisher(kafka, "hrm-outbox-relay." + name);
         this.properties = properties;
         this.clock = clock;
     }
@@ -62,6 +75,11 @@ public final class OutboxRelay implements SmartLifecycle {
                 .tag("relay", name).register(registry);
         Gauge.builder("hrm.outbox.leader", leading, l -> l.get() ? 1 : 0)
                 .description("1 while this instance is the publishing leader").tag("relay", name).register(registry);
+        // measured by the leader every few seconds; NaN on the others, so a sum over instances counts it once
+        Gauge.builder("hrm.outbox.backlog", this, r -> r.leading.get() && r.backlog != null ? r.backlog.events() : Double.NaN)
+                .description("events committed and not yet published").tag("relay", name).register(registry);
+        Gauge.builder("hrm.outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds).baseUnit("seconds")
+                .description("how long the oldest unpublished event has waited").tag("relay", name).register(registry);
         return this;
     }
 
@@ -109,10 +127,13 @@ public final class OutboxRelay implements SmartLifecycle {
         return running.get();
     }
 
+    /**
+     * Stops after the web server's graceful shutdown (requests in flight have finished and committed their events) and
+     * before the server itself and the connection pools; on the way out the leader publishes what they committed.
+     */
     @Override
     public int getPhase() {
-        // stop after the web server (which stops accepting commands) and before the connection pools
-        return SmartLifecycle.DEFAULT_PHASE - 100;
+        return STOP_PHASE;
     }
 
     private void run() {
@@ -124,6 +145,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 int sent = relayBatch();
+                lookAtBacklogWhenDue();
                 purgeWhenDue();
                 recovered();
                 backoff.reset();
@@ -141,17 +163,37 @@ public final class OutboxRelay implements SmartLifecycle {
                 sleep(backoff.next());
             }
         }
+        drain();
         dropSession();
         publisher.close();
     }
 
+    /** On the way out, the leader publishes what the last requests committed, for at most {@link #DRAIN_AT_MOST}. */
+    private void drain() {
+        if (session == null || !session.isLeader()) {
+            return;
+        }
+        long until = System.nanoTime() + DRAIN_AT_MOST.toNanos();
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent > 0 && System.nanoTime() < until);
+        } catch (Exception e) {
+            log.warn("Outbox relay {} stops with events left to publish; the next leader publishes them: {}", name, describe(e));
+        }
+    }
+
     private boolean lead() throws SQLException {
         if (session == null) {
-            session = OutboxSession.open(jdbc, properties.listen());
+            session = OutboxSession.open(jdbc, properties.listen(), name);
         }
         if (!session.isLeader() && session.tryLead()) {
             leading.set(true);
             log.info("Outbox relay {} leads: it publishes this service's events", name);
+        } else if (!session.isLeader() && session.endStaleLeader(properties.leaderStaleAfter())) {
+            log.warn("Outbox relay {}: the leader ran no statement for {} s; its session was ended, this instance takes over",
+                    name, properties.leaderStaleAfter().toSeconds());
         }
         return session.isLeader();
     }
@@ -172,14 +214,35 @@ public final class OutboxRelay implements SmartLifecycle {
         return rows.size();
     }
 
+    private void lookAtBacklogWhenDue() throws SQLException {
+        Instant now = clock.instant();
+        if (now.isAfter(nextBacklogLook)) {
+            backlog = session.backlog();
+            nextBacklogLook = now.plus(BACKLOG_LOOK_EVERY);
+        }
+    }
+
+    private double oldestAgeSeconds() {
+        OutboxSession.Backlog seen = backlog;
+        if (!leading.get() || seen == null) {
+            return Double.NaN;
+        }
+        return seen.oldest() == null ? 0 : Math.max(0, Duration.between(seen.oldest(), clock.instant()).toMillis() / 1000.0);
+    }
+
     private void purgeWhenDue() throws SQLException {
         Instant now = clock.instant();
         if (now.isBefore(nextPurge)) {
             return;
         }
-        int purged = session.purgeSentBefore(now.minus(properties.retention()));
+        Instant cutoff = now.minus(properties.retention());
+        long purged = 0;
+        for (int deleted = properties.purgeBatch(); deleted == properties.purgeBatch() && running.get(); ) {
+            deleted = session.purgeSentBefore(cutoff, properties.purgeBatch());
+            purged += deleted;
+        }
         if (purged > 0) {
-            log.info("Outbox relay {} purged {} events sent before {}", name, purged, now.minus(properties.retention()));
+            log.info("Outbox relay {} purged {} events sent before {}", name, purged, cutoff);
         }
         nextPurge = now.plus(properties.purgeInterval());
     }

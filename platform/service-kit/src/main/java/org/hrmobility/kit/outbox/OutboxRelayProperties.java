@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff     longest wait between attempts while a failure lasts
  * @param retention      how long sent rows are kept before the purge deletes them
  * @param purgeInterval  how often the leader purges
+ * @param purgeBatch     rows one purge statement deletes: a large backlog is purged in short transactions
+ * @param leaderStaleAfter how long a leader may stay silent (its session runs no statement) before a standby ends its
+ *                       session and takes over: a leader whose connection froze half-open is replaced within this
  */
 @ConfigurationProperties("hrm.outbox")
 public record OutboxRelayProperties(
@@ -27,7 +30,9 @@ public record OutboxRelayProperties(
         Duration minBackoff,
         Duration maxBackoff,
         Duration retention,
-        Duration purgeInterval) {
+        Duration purgeInterval,
+        Integer purgeBatch,
+        Duration leaderStaleAfter) {
 
     public OutboxRelayProperties {
         enabled = enabled == null || enabled;
@@ -39,9 +44,11 @@ public record OutboxRelayProperties(
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
         retention = retention == null ? Duration.ofDays(7) : retention;
         purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
+        purgeBatch = purgeBatch == null ? 5_000 : purgeBatch;
+        leaderStaleAfter = leaderStaleAfter == null ? Duration.ofSeconds(30) : leaderStaleAfter;
     }
 
     public static OutboxRelayProperties defaults() {
-        return new OutboxRelayProperties(null, null, null, null, null, null, null, null, null);
+        return new OutboxRelayProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

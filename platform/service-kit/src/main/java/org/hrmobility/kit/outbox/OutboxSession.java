@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hrmobility.contracts.envelope.EventMetadata;
 import org.postgresql.PGConnection;
 
 /**
@@ -24,21 +25,25 @@ import org.postgresql.PGConnection;
 final class OutboxSession implements AutoCloseable {
 
     static final String CHANNEL = "hrm_outbox";
-    private static final String LOCK_KEY = "hrm-outbox-relay";
+    /** The first half of the advisory-lock key: the kit's relays ("HRMO"); the second is the service's name hashed. */
+    private static final int LOCK_CLASS = 0x48524d4f;
 
     private final Connection connection;
     private final boolean listen;
+    private final String lockName;
     private boolean leader;
 
-    private OutboxSession(Connection connection, boolean listen) {
+    private OutboxSession(Connection connection, boolean listen, String service) {
         this.connection = connection;
         this.listen = listen;
+        this.lockName = "hrm-outbox-relay:" + service;
     }
 
-    static OutboxSession open(JdbcSettings jdbc, boolean listen) throws SQLException {
+    /** @param service whose relay this is: services sharing one database (or cluster) never share a leader */
+    static OutboxSession open(JdbcSettings jdbc, boolean listen, String service) throws SQLException {
         Connection connection = jdbc.connect();
         connection.setAutoCommit(true);
-        return new OutboxSession(connection, listen);
+        return new OutboxSession(connection, listen, service);
     }
 
     boolean isLeader() {
@@ -47,8 +52,9 @@ final class OutboxSession implements AutoCloseable {
 
     /** Takes the service-wide relay lock if it is free, and starts listening once it has it. */
     boolean tryLead() throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
-            lock.setString(1, LOCK_KEY);
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, hashtext(?))")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setString(2, lockName);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 leader = rs.getBoolean(1);
@@ -62,10 +68,50 @@ final class OutboxSession implements AutoCloseable {
         return leader;
     }
 
+    /**
+     * Ends the session of a leader that has run no statement for {@code staleAfter}: a live leader looks at the table
+     * at least every poll interval, so a silent one is frozen (a half-open connection the server cannot tell from an
+     * idle one, and whose lock it would keep for hours). Its lock goes with its session. Should it wake, its statements
+     * fail on the ended session, and the Kafka producer of the next leader fences its transactions.
+     *
+     * @return true when a stale leader was ended
+     */
+    boolean endStaleLeader(Duration staleAfter) throws SQLException {
+        try (PreparedStatement end = connection.prepareStatement("""
+                select pg_terminate_backend(a.pid)
+                from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                where l.locktype = 'advisory' and l.granted and l.objsubid = 2
+                  and l.database = (select oid from pg_database where datname = current_database())
+                  and l.classid::bigint = ? and l.objid::bigint = (hashtext(?)::bigint & 4294967295)
+                  and a.pid <> pg_backend_pid()
+                  and a.state_change < clock_timestamp() - make_interval(secs => ?)""")) {
+            end.setLong(1, LOCK_CLASS);
+            end.setString(2, lockName);
+            end.setDouble(3, staleAfter.toMillis() / 1000.0);
+            try (ResultSet rs = end.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The backlog: how many events wait, and since when the oldest has (null when none waits). */
+    record Backlog(long events, Instant oldest) {
+    }
+
+    Backlog backlog() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select count(*), min(occurred_at) from hrm_kit.outbox_event where sent_at is null");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        }
+    }
+
     List<OutboxRow> unsent(int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 select id, event_id, topic, message_key, ce_type, ce_source, ce_subject, occurred_at, traceparent,
-                       payload::text
+                       payload::text, actor_subject, actor_employee_id, actor_capacity, on_behalf_of, action, reason
                 from hrm_kit.outbox_event
                 where sent_at is null
                 order by id
@@ -74,9 +120,13 @@ final class OutboxSession implements AutoCloseable {
             try (ResultSet rs = select.executeQuery()) {
                 List<OutboxRow> rows = new ArrayList<>();
                 while (rs.next()) {
+                    String actor = rs.getString(11);
+                    EventMetadata.Origin origin = actor == null ? null
+                            : new EventMetadata.Origin(actor, rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                            rs.getString(16));
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getTimestamp(8).toInstant(), rs.getString(9),
+                            rs.getTimestamp(8).toInstant(), rs.getString(9), origin,
                             rs.getString(10).getBytes(StandardCharsets.UTF_8)));
                 }
                 return rows;
@@ -96,10 +146,13 @@ final class OutboxSession implements AutoCloseable {
         }
     }
 
-    int purgeSentBefore(Instant cutoff) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "delete from hrm_kit.outbox_event where sent_at is not null and sent_at < ?")) {
+    /** Deletes at most {@code batch} rows sent before {@code cutoff}, oldest first; the caller repeats while it deletes. */
+    int purgeSentBefore(Instant cutoff, int batch) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("""
+                delete from hrm_kit.outbox_event where id in (
+                    select id from hrm_kit.outbox_event where sent_at is not null and sent_at < ? order by id limit ?)""")) {
             delete.setTimestamp(1, Timestamp.from(cutoff));
+            delete.setInt(2, batch);
             return delete.executeUpdate();
         }
     }
@@ -121,8 +174,9 @@ final class OutboxSession implements AutoCloseable {
     @Override
     public void close() {
         if (leader) {
-            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
-                unlock.setString(1, LOCK_KEY);
+            try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?, hashtext(?))")) {
+                unlock.setInt(1, LOCK_CLASS);
+                unlock.setString(2, lockName);
                 unlock.execute();
             } catch (SQLException ignored) {
                 // a broken connection: its backend ends and the lock goes with it

@@ -4,11 +4,13 @@ import org.hrmobility.kit.domain.DomainException;
 import java.util.List;
 import java.util.Map;
 
+import org.hrmobility.kit.failure.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -31,6 +33,7 @@ import reactor.core.publisher.Mono;
 public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -73,6 +76,14 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (ex instanceof OptimisticLockingFailureException || ex instanceof DuplicateKeyException) {
             return Problem.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                     "Someone else changed this at the same moment. Read it again and retry if it still applies.");
+        }
+        if (TransientFailures.isTransient(ex)) {
+            // the database or the broker is away for a moment: the client may retry, and must not read it as a bug
+            log.warn("Cannot answer {} {} for now: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                    ex.toString());
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "temporarily-unavailable", "Temporarily unavailable",
+                    "The service cannot reach its database or broker right now; nothing was changed. Retry in a few seconds.");
         }
         log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), ex);

@@ -30,8 +30,10 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 
 /**
  * Every service is an OAuth2 resource server: a valid JWT (issuer, audience, expiry, signature) for everything
- * but health, metrics and the API description; roles from the {@code roles} claim; 401 and 403 as
- * problem+json. Object-level checks are each service's, with {@link AccessPolicy}.
+ * but health and the API description; metrics and the other actuator endpoints for operators only, except on the
+ * management port ({@code management.server.port}), which serves health and metrics to the cluster without a token and
+ * is not exposed outside it; roles from the {@code roles} claim; 401 and 403 as problem+json. Object-level checks are
+ * each service's, with {@link AccessPolicy}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -39,12 +41,15 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 public class SecurityAutoConfiguration {
 
     static final String[] PUBLIC_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+    /** What the management port serves without a token: probes and metrics for the cluster's own scrapers. */
+    static final String[] MANAGEMENT_PORT_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus"};
 
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
-    SecurityWebFilterChain hrmSecurityFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain hrmSecurityFilterChain(ServerHttpSecurity http, Environment env) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -52,6 +57,7 @@ public class SecurityAutoConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
+                        .matchers(ManagementPort.of(env).serving(MANAGEMENT_PORT_PATHS)).permitAll()
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .pathMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyExchange().authenticated())
@@ -75,6 +81,12 @@ public class SecurityAutoConfiguration {
     @ConditionalOnProperty("hrm.security.issuer")
     OAuth2TokenValidator<Jwt> hrmIssuerValidator(Environment env) {
         return new JwtIssuerValidator(env.getRequiredProperty("hrm.security.issuer"));
+    }
+
+    /** With the production profile, refuses development settings (see {@link ProductionSettings}). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanFactoryPostProcessor productionSettingsCheck(Environment env) {
+        return beanFactory -> ProductionSettings.check(env);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.hrmobility.kit.access.Readers;
 import org.hrmobility.kit.domain.DomainException;
 import org.hrmobility.kit.employee.Employee;
 
@@ -28,16 +29,6 @@ import org.hrmobility.kit.employee.Employee;
  * </pre>
  */
 public final class AggregateType<T> {
-
-    /** Who may read an aggregate besides HR case handlers, who read every one. */
-    public enum Readers {
-        /** The subject, their current line manager and that manager's deputy (the default). */
-        INVOLVED,
-        /** Everyone with a token: calls for applications, talent requests. */
-        EVERYONE,
-        /** HR case handlers only: records of people who are not employees yet. */
-        CASE_HANDLERS
-    }
 
     private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]*");
     static final List<String> STANDARD_COLUMNS = List.of("id", "subject_id", "created_at", "updated_at");

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.hrmobility.kit.access.Access;
 import org.hrmobility.kit.access.Visibility;
+import org.hrmobility.kit.web.Export;
 import org.hrmobility.kit.web.Page;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -86,10 +87,14 @@ public class DocumentStore {
     }
 
     /** One page of the query's matches and how many there are in all. */
+    /** One page of the query's rows, or, for an export ({@link Export}), all of them up to its limit. */
     public <T> Mono<Page<Stored<T>>> page(Query<T> query, int page, int size) {
-        int bounded = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        return Export.paging(page, size, MAX_PAGE_SIZE).flatMap(paging -> pageOf(query, paging[0], paging[1]));
+    }
+
+    private <T> Mono<Page<Stored<T>>> pageOf(Query<T> query, int page, int bounded) {
         Sql sql = select(query, "document, schema_version, version, count(*) over () as total");
-        return sql.ordered(db, " limit " + bounded + " offset " + (long) Math.max(0, page) * bounded)
+        return sql.ordered(db, " limit " + bounded + " offset " + (long) page * bounded)
                 .map(row -> new Counted<>(read(query.type(), row), row.get("total", Long.class)))
                 .all().collectList()
                 .flatMap(rows -> rows.isEmpty() && page > 0 ? count(query).map(total -> new Page<Stored<T>>(List.of(), page, bounded, total))
@@ -140,21 +145,9 @@ public class DocumentStore {
         AggregateType<T> type = query.type();
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> binds = new HashMap<>();
-        int n = 0;
+        int[] n = {0};
         for (Filter f : query.filters()) {
-            String param = "f" + n++;
-            Object value = type.column(f.column()).map(c -> c.bindable(f.value())).orElse(bindableStandard(f.value()));
-            switch (f.op()) {
-                case IS_NULL, NOT_NULL -> where.append(" and ").append(f.column()).append(' ').append(f.op().sql);
-                case IN -> {
-                    where.append(" and ").append(f.column()).append(" = any(:").append(param).append(')');
-                    binds.put(param, array(value));
-                }
-                default -> {
-                    where.append(" and ").append(f.column()).append(' ').append(f.op().sql).append(" :").append(param);
-                    binds.put(param, value);
-                }
-            }
+            where.append(" and ").append(condition(type, f, binds, n));
         }
         if (query.viewer() != null) {
             Visibility visible = access.visibility(query.viewer(), type.readers());
@@ -167,6 +160,32 @@ public class DocumentStore {
         query.orders().forEach(o -> order.add(o.column() + " " + o.direction().name()));
         order.add("id");
         return new Sql("select " + what + " from " + type.table() + where, binds, order.toString());
+    }
+
+    /** One filter as SQL, its values bound under fresh names. */
+    private static <T> String condition(AggregateType<T> type, Filter f, Map<String, Object> binds, int[] n) {
+        if (f.op() == Filter.Op.ANY_OF) {
+            StringJoiner any = new StringJoiner(" or ", "(", ")");
+            f.alternatives().forEach(alternative -> any.add(condition(type, alternative, binds, n)));
+            return any.toString();
+        }
+        String param = "f" + n[0]++;
+        Object value = type.column(f.column()).map(c -> c.bindable(f.value())).orElse(bindableStandard(f.value()));
+        return switch (f.op()) {
+            case IS_NULL, NOT_NULL -> f.column() + " " + f.op().sql;
+            case MANAGED_BY -> {
+                binds.put(param, value);
+                yield f.column() + " " + f.op().sql + " :" + param + ")";
+            }
+            case IN -> {
+                binds.put(param, array(value));
+                yield f.column() + " = any(:" + param + ")";
+            }
+            default -> {
+                binds.put(param, value);
+                yield f.column() + " " + f.op().sql + " :" + param;
+            }
+        };
     }
 
     private static Object bindableStandard(Object value) {

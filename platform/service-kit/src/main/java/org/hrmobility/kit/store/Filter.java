@@ -12,7 +12,8 @@ public record Filter(String column, Op op, Object value) {
 
     public enum Op {
         EQ("="), AT_MOST("<="), AT_LEAST(">="), BEFORE("<"), AFTER(">"), IN("= any"), IS_NULL("is null"),
-        NOT_NULL("is not null"), OVERLAPS("&&"), NOT_EQ("<>");
+        NOT_NULL("is not null"), OVERLAPS("&&"), NOT_EQ("<>"), ANY_OF("or"),
+        MANAGED_BY("in (select employee_id from hrm_kit.employee where line_manager_id =");
 
         final String sql;
 
@@ -66,6 +67,22 @@ public record Filter(String column, Op op, Object value) {
     /** A {@code text[]} column sharing at least one of these values. */
     public static Filter overlaps(String column, Collection<String> values) {
         return new Filter(column, Op.OVERLAPS, values == null || values.isEmpty() ? null : List.copyOf(values));
+    }
+
+    /** Files of the current reports of this line manager, by today's master data (R-ACC-1); null means no condition. */
+    public static Filter subjectManagedBy(String lineManagerId) {
+        return new Filter("subject_id", Op.MANAGED_BY, lineManagerId);
+    }
+
+    /** At least one of these conditions (each on a declared column); those without a value are left out. */
+    public static Filter anyOf(Filter... conditions) {
+        List<Filter> applying = java.util.Arrays.stream(conditions).filter(Filter::applies).toList();
+        return new Filter("*", Op.ANY_OF, applying.isEmpty() ? null : applying);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Filter> alternatives() {
+        return (List<Filter>) value;
     }
 
     boolean applies() {

@@ -38,7 +38,13 @@ public final class Query<T> {
     public Query<T> where(Filter... conditions) {
         List<Filter> more = new ArrayList<>(filters);
         for (Filter f : conditions) {
-            requireDeclared(f.column());
+            if (f.op() == Filter.Op.ANY_OF) {
+                if (f.applies()) {
+                    f.alternatives().forEach(alternative -> requireDeclared(alternative.column()));
+                }
+            } else {
+                requireDeclared(f.column());
+            }
             if (f.applies()) {
                 more.add(f);
             }

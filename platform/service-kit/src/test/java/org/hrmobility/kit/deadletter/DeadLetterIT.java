@@ -46,6 +46,8 @@ class DeadLetterIT {
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+    @Autowired
+    org.hrmobility.kit.outbox.JdbcSettings jdbc;
 
     @AfterEach
     void fixed() {
@@ -102,6 +104,47 @@ class DeadLetterIT {
         assertThat(second.replayed()).as("what was replayed is not replayed again").isZero();
         assertThat(second.failedAgain()).as("the malformed message still waits, with the new error").isEqualTo(first.failedAgain());
         assertThat(appliedCount(poison)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a failure that passes (the database does not answer: a lock held for 6 s) is retried until it passes, past the 3 attempts of a recurring one, and never dead-lettered")
+    void transientFailureIsRetriedUntilItPasses() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String locked = "E-locked-" + run;
+        try (EventCapture deadLetters = EventCapture.fromNow(bootstrap, DLQ);
+             TestEvents events = new TestEvents(bootstrap);
+             java.sql.Connection blocker = jdbc.connect()) {
+            blocker.setAutoCommit(false);
+            try (java.sql.Statement lock = blocker.createStatement()) {
+                // exclusive mode: writes wait, reads (this test's own) do not
+                lock.execute("lock table employee_copy in exclusive mode");
+            }
+            events.publish(TOPIC, locked, EmployeeEvents.EMPLOYEE_UPSERTED, employee(locked, "Locked"));
+            Thread.sleep(6_000);
+            assertThat(copied(locked)).isFalse();
+            blocker.commit();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> copied(locked));
+            assertThat(appliedCount(locked)).isEqualTo(1);
+            assertThat(deadLetters.settle(r -> locked.equals(r.key()), Duration.ofSeconds(2))).as("nothing dead-lettered").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("R-PRV: a dead letter names the failure but carries no stack trace (it would keep code paths and data in the broker)")
+    void noStackTraceInDeadLetters() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String poison = "E-trace-" + run;
+        EmployeeCopyConsumer.broken.set(true);
+        try (EventCapture deadLetters = EventCapture.fromNow(bootstrap, DLQ); TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(TOPIC, poison, EmployeeEvents.EMPLOYEE_UPSERTED, employee(poison, "POISON"));
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(1, r -> poison.equals(r.key()), Duration.ofSeconds(30)).get(0);
+            assertThat(header(dead, "x-exception-message")).contains("cannot copy employee " + poison);
+            assertThat(header(dead, "x-exception-fqcn")).isNotBlank();
+            assertThat(dead.headers().lastHeader("x-exception-stacktrace")).isNull();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> meters.counter("hrm.deadletter.published", "topic", TOPIC, "group", "kittest").count() > 0);
+        }
     }
 
     @Test

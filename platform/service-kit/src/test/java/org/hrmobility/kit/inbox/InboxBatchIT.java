@@ -14,6 +14,7 @@ import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
 import org.hrmobility.contracts.envelope.EventMetadata;
+import org.hrmobility.contracts.envelope.KafkaCloudEvents;
 import org.hrmobility.kit.test.ServiceIntegrationTest;
 import org.hrmobility.kit.test.TestEvents;
 import org.junit.jupiter.api.DisplayName;
@@ -129,7 +130,7 @@ class InboxBatchIT {
         String id = "E-" + UUID.randomUUID();
         EmployeeUpserted employee = InboxIT.employee(id, name, "A1");
         EventMetadata metadata = TestEvents.metadata(EmployeeEvents.EMPLOYEE_UPSERTED, id);
-        Map<String, Object> headers = new HashMap<>(metadata.toHeaders());
+        Map<String, Object> headers = new HashMap<>(KafkaCloudEvents.headers(KafkaCloudEvents.record("t", id, metadata, new byte[0])));
         headers.put(KafkaHeaders.RECEIVED_KEY, id);
         return new Record(id, metadata, MessageBuilder.withPayload(EventJson.write(employee)).copyHeaders(headers).build());
     }

@@ -2,6 +2,7 @@ package org.hrmobility.kit.outbox;
 
 import org.hrmobility.kit.domain.OutgoingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.hrmobility.contracts.EventJson;
 import org.hrmobility.devstack.Devstack;
 import org.hrmobility.devstack.KafkaBroker;
 import org.hrmobility.kit.test.EventCapture;
+import org.hrmobility.kit.test.FreezableProxy;
 import org.hrmobility.kit.test.ServiceIntegrationTest;
 import org.hrmobility.kit.testapp.NoteWritten;
 import org.junit.jupiter.api.DisplayName;
@@ -66,7 +68,7 @@ class OutboxResilienceIT {
     void relayInstancesHandOver() throws Exception {
         String run = UUID.randomUUID().toString();
         OutboxRelayProperties fast = new OutboxRelayProperties(true, true, Duration.ofMillis(200), 50,
-                Duration.ofMillis(200), null, null, null, null);
+                Duration.ofMillis(200), null, null, null, null, null, null);
         List<OutboxRelay> standbys = List.of(
                 new OutboxRelay("kit-test", jdbc, bootstrap, fast, Clock.systemUTC()),
                 new OutboxRelay("kit-test", jdbc, bootstrap, fast, Clock.systemUTC()));
@@ -91,6 +93,78 @@ class OutboxResilienceIT {
             standbys.forEach(OutboxRelay::stop);
             relay.start();
         }
+    }
+
+    @Test
+    @DisplayName("a leader whose database connection freezes half-open is replaced within seconds: the events committed meanwhile arrive once, in order")
+    void frozenLeaderIsReplaced() throws Exception {
+        String run = UUID.randomUUID().toString();
+        OutboxRelayProperties quick = new OutboxRelayProperties(true, true, Duration.ofMillis(200), 50,
+                Duration.ofMillis(200), null, null, null, null, null, Duration.ofSeconds(3));
+        relay.stop();
+        try (FreezableProxy proxy = new FreezableProxy("localhost", port(jdbc.url()));
+             EventCapture capture = EventCapture.fromNow(bootstrap, NoteWritten.TOPIC)) {
+            JdbcSettings behindProxy = new JdbcSettings(jdbc.url().replaceFirst(":\\d+/", ":" + proxy.port() + "/"), jdbc.user(),
+                    jdbc.password(), Duration.ofSeconds(5), Duration.ofSeconds(60));
+            OutboxRelay frozen = new OutboxRelay("kit-test", behindProxy, bootstrap, quick, Clock.systemUTC());
+            frozen.start();
+            await().atMost(Duration.ofSeconds(10)).until(frozen::isLeader);
+            OutboxRelay standby = new OutboxRelay("kit-test", jdbc, bootstrap, quick, Clock.systemUTC());
+            standby.start();
+            try {
+                commit(run, 0, 2, 1);
+                assertThat(capture.await(2, of(run), Duration.ofSeconds(10))).hasSize(2);
+
+                proxy.freeze();
+                long frozenAt = System.nanoTime();
+                IntStream.rangeClosed(2, 6).forEach(sequence -> commit(run, 0, 2, sequence));
+                List<ConsumerRecord<String, byte[]>> arrived = capture.await(12, of(run), Duration.ofSeconds(30));
+                Duration recovery = Duration.ofNanos(System.nanoTime() - frozenAt);
+
+                assertOncePerKeyInOrder(arrived, 2, 6);
+                assertThat(standby.isLeader()).isTrue();
+                assertThat(recovery).as("replaced within seconds, not TCP's hours").isLessThan(Duration.ofSeconds(20));
+                proxy.thaw();
+                await().atMost(Duration.ofSeconds(70)).until(() -> !frozen.isLeader());
+            } finally {
+                frozen.stop();
+                standby.stop();
+            }
+        } finally {
+            relay.start();
+        }
+    }
+
+    @Test
+    @DisplayName("graceful shutdown: the relay stops after the web server's graceful phase and publishes, on its way out, what was committed")
+    void stoppingRelayPublishesWhatWasCommitted() {
+        assertThat(relay.getPhase()).as("stops after requests in flight have finished")
+                .isLessThan(org.springframework.boot.web.server.context.WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE)
+                .isGreaterThan(org.springframework.boot.web.server.context.WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE);
+        String run = UUID.randomUUID().toString();
+        OutboxRelayProperties slow = new OutboxRelayProperties(true, false, Duration.ofSeconds(3), 50,
+                Duration.ofMillis(200), null, null, null, null, null, null);
+        relay.stop();
+        OutboxRelay leaving = new OutboxRelay("kit-test", jdbc, bootstrap, slow, Clock.systemUTC());
+        try (EventCapture capture = EventCapture.fromNow(bootstrap, NoteWritten.TOPIC)) {
+            leaving.start();
+            await().atMost(Duration.ofSeconds(10)).until(leaving::isLeader);
+            commit(run, 0, 5, 1);
+            leaving.stop();
+            assertThat(leaving.isRunning()).isFalse();
+            assertThat(capture.await(5, of(run), Duration.ofSeconds(15))).hasSize(5);
+        } finally {
+            leaving.stop();
+            relay.start();
+        }
+    }
+
+    private static int port(String jdbcUrl) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)/").matcher(jdbcUrl);
+        if (!m.find()) {
+            throw new IllegalArgumentException(jdbcUrl);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     /** One transaction per key, each appending the event with this sequence number. */

@@ -35,7 +35,7 @@ class OutboxSessionIT {
     @Test
     @DisplayName("one leader per database: a second session waits until the first one's session ends")
     void oneLeader() throws Exception {
-        try (OutboxSession first = OutboxSession.open(jdbc, true); OutboxSession second = OutboxSession.open(jdbc, true)) {
+        try (OutboxSession first = OutboxSession.open(jdbc, true, "kit-test"); OutboxSession second = OutboxSession.open(jdbc, true, "kit-test")) {
             assertThat(first.tryLead()).isTrue();
             assertThat(second.tryLead()).isFalse();
             first.close();
@@ -44,9 +44,43 @@ class OutboxSessionIT {
     }
 
     @Test
+    @DisplayName("the relay's lock is per service: two services on one database each have their leader")
+    void lockPerService() throws Exception {
+        try (OutboxSession redeployment = OutboxSession.open(jdbc, false, "redeployment");
+             OutboxSession evaluation = OutboxSession.open(jdbc, false, "evaluation");
+             OutboxSession secondRedeployment = OutboxSession.open(jdbc, false, "redeployment")) {
+            assertThat(redeployment.tryLead()).isTrue();
+            assertThat(evaluation.tryLead()).isTrue();
+            assertThat(secondRedeployment.tryLead()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("a leader silent for longer than the stale time has its session ended by a standby, which then leads; a live one is left alone")
+    void staleLeaderIsReplaced() throws Exception {
+        try (OutboxSession leader = OutboxSession.open(jdbc, false, "stale-test");
+             OutboxSession standby = OutboxSession.open(jdbc, false, "stale-test")) {
+            assertThat(leader.tryLead()).isTrue();
+            assertThat(standby.endStaleLeader(Duration.ofSeconds(30))).as("a leader that just spoke is live").isFalse();
+
+            Thread.sleep(1_500);
+            assertThat(standby.endStaleLeader(Duration.ofSeconds(1))).isTrue();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            boolean leads = false;
+            while (!leads && System.nanoTime() < deadline) {
+                leads = standby.tryLead();
+                Thread.sleep(100);
+            }
+            assertThat(leads).as("the standby leads once the stale session is gone").isTrue();
+            assertThat(catchFailure(() -> leader.unsent(1))).as("the ended leader's next statement fails").isNotNull();
+        }
+    }
+
+    @Test
     @DisplayName("a commit to the outbox wakes the listening leader at once; without NOTIFY it waits the poll interval")
     void notifyWakesTheRelay() throws Exception {
-        try (OutboxSession leader = OutboxSession.open(jdbc, true)) {
+        try (OutboxSession leader = OutboxSession.open(jdbc, true, "kit-test")) {
             assertThat(leader.tryLead()).isTrue();
             leader.awaitWork(Duration.ofMillis(10));
             insertEvent(false);
@@ -69,8 +103,9 @@ class OutboxSessionIT {
         }
         long recentSent = insertEvent(true);
 
-        try (OutboxSession session = OutboxSession.open(jdbc, false)) {
-            session.purgeSentBefore(Instant.now().minus(Duration.ofDays(7)));
+        try (OutboxSession session = OutboxSession.open(jdbc, false, "kit-test")) {
+            assertThat(session.purgeSentBefore(Instant.now().minus(Duration.ofDays(7)), 1)).isEqualTo(1);
+            assertThat(session.purgeSentBefore(Instant.now().minus(Duration.ofDays(7)), 1)).as("a purge deletes at most its batch").isZero();
         }
 
         try (Connection c = jdbc.connect(); Statement s = c.createStatement();
@@ -81,6 +116,15 @@ class OutboxSessionIT {
                 left.add(rs.getLong(1));
             }
             assertThat(left).containsExactly(oldUnsent, recentSent);
+        }
+    }
+
+    private static Exception catchFailure(java.util.concurrent.Callable<?> work) {
+        try {
+            work.call();
+            return null;
+        } catch (Exception e) {
+            return e;
         }
     }
 

@@ -21,4 +21,14 @@ class ApiDescriptionIT {
                 .jsonPath("$.paths['/probe/employees/{employeeId}/file'].get.parameters.length()").isEqualTo(1)
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
     }
+
+    @Test
+    @DisplayName("the description states the HTTP contract: Idempotency-Key on every POST, ETag on reads of one record")
+    void httpContract() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/notes'].post.parameters[?(@.name == 'Idempotency-Key')].in").isEqualTo("header")
+                .jsonPath("$.paths['/notes'].post.responses['422']").exists()
+                .jsonPath("$.paths['/notes'].post.parameters[?(@.name == 'If-Match')]").isEmpty()
+                .jsonPath("$.paths['/probe/employees/{employeeId}/file'].get.responses['200'].headers.ETag").exists();
+    }
 }

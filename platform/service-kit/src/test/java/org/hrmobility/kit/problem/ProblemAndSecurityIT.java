@@ -81,14 +81,15 @@ class ProblemAndSecurityIT {
     }
 
     @Test
-    @DisplayName("operations endpoints need the OPERATOR role: 403 problem+json for others")
+    @DisplayName("operations endpoints, metrics included, need the OPERATOR role on the application port: 401/403 problem+json for others")
     void operatorOnly() {
         web.get().uri("/actuator/deadletters").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/forbidden");
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange().expectStatus().isForbidden();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hrmobility.kit.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,24 +25,32 @@ public final class EventCapture implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    private EventCapture(String bootstrapServers, String topic, String offsetReset) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "event-capture-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+    private EventCapture(Map<String, Object> clientProperties, String topic, String offsetReset) {
+        Map<String, Object> settings = new HashMap<>(clientProperties);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "event-capture-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
+    }
+
+    private static Map<String, Object> at(String bootstrapServers) {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
     /** Everything from the start of the topic. */
     public static EventCapture fromBeginning(String bootstrapServers, String topic) {
-        return new EventCapture(bootstrapServers, topic, "earliest");
+        return new EventCapture(at(bootstrapServers), topic, "earliest");
     }
 
     /** Only what arrives from now on; waits until the consumer has its partitions. */
     public static EventCapture fromNow(String bootstrapServers, String topic) {
-        EventCapture capture = new EventCapture(bootstrapServers, topic, "latest");
+        return fromNow(at(bootstrapServers), topic);
+    }
+
+    /** From now on, on a cluster that needs more than its address (security settings as Kafka client properties). */
+    public static EventCapture fromNow(Map<String, Object> clientProperties, String topic) {
+        EventCapture capture = new EventCapture(clientProperties, topic, "latest");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (capture.consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
             capture.consumer.poll(Duration.ofMillis(100)).forEach(capture.records::add);

@@ -27,6 +27,8 @@ public abstract class ServiceApiTest {
     protected MovableClock clock;
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrap;
+    @Value("${local.server.port}")
+    protected int port;
 
     protected TestPeople people;
 
@@ -49,6 +51,11 @@ public abstract class ServiceApiTest {
 
     protected WebTestClient.ResponseSpec get(String token, String path) {
         return web.get().uri(api() + path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token)).exchange();
+    }
+
+    /** The kit's HTTP contract (ETag, If-Match, Idempotency-Key) checked on this service's API as {@code token}. */
+    protected HttpContract contract(String token) {
+        return new HttpContract("http://localhost:" + port + api(), token);
     }
 
     /** The id of what a 201 created; fails with the answer when it was not created. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.hrmobility.kit.security.Role;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,13 +39,15 @@ public abstract class ServiceSmokeTests {
     }
 
     @Test
-    @DisplayName("Prometheus metrics include the outbox relay's")
+    @DisplayName("Prometheus metrics include the outbox relay's, for operators")
     void metrics() {
         // with request histograms the page grows past WebTestClient's default buffer of 256 KiB
         web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .get().uri("/actuator/prometheus")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.forClient("ops", Role.OPERATOR)))
+                .exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
-                        .contains("hrm_outbox_leader"));
+                        .contains("hrm_outbox_leader", "hrm_outbox_backlog", "hrm_outbox_oldest_age_seconds"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.hrmobility.kit.test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -9,12 +9,12 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.EventType;
 import org.hrmobility.contracts.envelope.EventMetadata;
+import org.hrmobility.contracts.envelope.KafkaCloudEvents;
 
 /** Puts events on a topic the way a producing service's relay does, for consumer tests. */
 public final class TestEvents implements AutoCloseable {
@@ -22,8 +22,14 @@ public final class TestEvents implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public TestEvents(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** On a cluster that needs more than its address: security settings as Kafka client properties. */
+    public TestEvents(Map<String, Object> clientProperties) {
+        Map<String, Object> settings = new HashMap<>(clientProperties);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     public static EventMetadata metadata(EventType<?> type, String subject) {
@@ -39,11 +45,8 @@ public final class TestEvents implements AutoCloseable {
 
     /** Publishes exactly these attributes and body: the same event twice, or a broken one. */
     public void publish(String topic, String key, EventMetadata metadata, byte[] body) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, body);
-        if (metadata != null) {
-            metadata.toHeaders().forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        }
+        ProducerRecord<String, byte[]> record = metadata == null ? new ProducerRecord<>(topic, key, body)
+                : KafkaCloudEvents.record(topic, key, metadata, body);
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {
