@@ -340,7 +340,8 @@ class MobilityRulesTest {
             TalentOffer proposed = TalentOffer.propose(UUID.randomUUID(), "E-0003", "E-0002", "DEPT-WSE", List.of("python"), 20,
                     LocalDate.parse("2027-01-01"), LocalDate.parse("2027-06-30"), EMMA, NOW).next();
             assertThat(proposed.status()).isEqualTo(TalentOffer.Status.AWAITING_CONSENT);
-            assertThat(proposed.consent(true, LARS, NOW).events()).hasSize(1);
+            assertThat(proposed.consent(true, LARS, NOW).events()).extracting(e -> e.type().name()).containsExactly("TalentOfferPublished");
+            assertThat(proposed.consent(false, LARS, NOW).events()).extracting(e -> e.type().name()).containsExactly("TalentOfferDeclined");
             assertThat(proposed.consent(false, LARS, NOW).next().status()).isEqualTo(TalentOffer.Status.DECLINED);
         }
 

@@ -20,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 class RedeploymentConcurrencyIT extends RedeploymentApiTest {
 
@@ -75,6 +76,29 @@ class RedeploymentConcurrencyIT extends RedeploymentApiTest {
         api.get(api.emma, "/cases/" + caseId).expectBody()
                 .jsonPath("$.offers[0].status").isEqualTo("EXPIRED")
                 .jsonPath("$.refusals").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-RED-5 on two instances: two deadline passes at the same moment remind each due offer exactly once, and a conflict on one case does not stop the pass")
+    void deadlinePassesOnTwoInstances() {
+        List<String> caseIds = new ArrayList<>();
+        for (String employee : List.of(api.emmaId, api.ezraId)) {
+            String caseId = api.caseInPool(employee);
+            api.offerId(caseId, employee.equals(api.emmaId) ? "B2" : "C2");
+            caseIds.add(caseId);
+        }
+        clock.advance(Duration.ofDays(11).plusHours(1));
+
+        List<Long> decided = Flux.merge(cases.applyDeadlines().subscribeOn(Schedulers.parallel()),
+                cases.applyDeadlines().subscribeOn(Schedulers.parallel())).collectList().block();
+
+        assertThat(decided.stream().mapToLong(Long::longValue).sum()).as("passes %s", decided).isGreaterThanOrEqualTo(2);
+        for (String caseId : caseIds) {
+            api.get(api.hana, "/cases/" + caseId + "/history").expectBody()
+                    .jsonPath("$[?(@.action =~ /reminder: offer 1.*/)]").value(list -> assertThat((List<?>) list).hasSize(1));
+            assertThat(db.sql("select count(*) from hrm_kit.outbox_event where message_key = :id and ce_type like '%OfferDeadlineApproaching%'")
+                    .bind("id", caseId).map(r -> r.get(0, Long.class)).one().block()).isEqualTo(1);
+        }
     }
 
     @Test

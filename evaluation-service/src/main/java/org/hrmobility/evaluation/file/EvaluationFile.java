@@ -93,7 +93,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
         List<OutgoingEvent<?>> events = new ArrayList<>();
         events.add(event(EvaluationEvents.EVALUATION_RECORDED, new EvaluationRecorded(employeeId, lineManagerId, entity,
                 evaluation.id().toString(), evaluation.periodFrom(), evaluation.periodTo(), evaluation.evaluatedOn(),
-                evaluation.rating().name(), evaluation.specialCircumstances())));
+                evaluation.rating().name(), evaluation.specialCircumstances(), step.file().nextEvaluationOn())));
         events.addAll(step.events());
         return new Decision<>(step.file(), events, by.did(now, "evaluation recorded: " + evaluation.rating() + step.note(),
                 evaluation.motivation()));
@@ -139,7 +139,8 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
         State after = recomputed.state();
         List<OutgoingEvent<?>> events = new ArrayList<>();
         events.add(event(EvaluationEvents.EVALUATION_CORRECTED, new EvaluationCorrected(employeeId, lineManagerId, entity,
-                evaluationId.toString(), periodFrom, periodTo, evaluatedOn, rating.name(), before.name(), after.name(), reason)));
+                evaluationId.toString(), periodFrom, periodTo, evaluatedOn, rating.name(), before.name(), after.name(), reason,
+                recomputed.nextEvaluationOn())));
         if (before == State.DISMISSAL_MANDATED && after != State.DISMISSAL_MANDATED) {
             events.add(event(EvaluationEvents.DISMISSAL_MANDATE_LIFTED, new DismissalMandateLifted(employeeId, lineManagerId, entity,
                     evaluationId.toString(), reason)));
@@ -204,6 +205,11 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
     /** When the follow-up reminder falls due, for the scheduler's index; null when none is pending. */
     public LocalDate reminderDue() {
         return followUp != null && followUp.isOpen() && !followUp.dueReminded() ? followUp.earliestNext().minusMonths(1) : null;
+    }
+
+    /** R-EVA-3: the earliest day of the next evaluation while a follow-up is open; null otherwise. */
+    public LocalDate nextEvaluationOn() {
+        return followUp != null && followUp.isOpen() ? followUp.earliestNext() : null;
     }
 
     /** The day dismissal became mandatory, for the figures; null unless it is. */

@@ -20,10 +20,7 @@ import org.hrmobility.kit.store.Filter;
 import org.hrmobility.kit.store.Query;
 import org.hrmobility.kit.store.Stored;
 import org.hrmobility.kit.web.Page;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
@@ -36,7 +33,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class EvaluationService {
 
-    private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
     private final Decisions decisions;
     private final AuditTrail audit;
@@ -121,14 +117,8 @@ public class EvaluationService {
     /** R-EVA-3: follow-up reminders due by today, one file per transaction; returns how many were sent. */
     public Mono<Long> sendReminders() {
         LocalDate today = today();
-        return decisions.store().list(Query.of(Files.TYPE).where(Filter.atMost("reminder_due", today)), 10_000)
-                .concatMap(f -> decisions.decideAsSystem(Files.TYPE, f.value().employeeId(),
-                                current -> current.remindIfDue(today, clock.instant()))
-                        .onErrorResume(OptimisticLockingFailureException.class, e -> {
-                            log.info("Reminder of {} left to the next run: {}", f.value().employeeId(), e.getMessage());
-                            return Mono.empty();
-                        }))
-                .count();
+        return decisions.decideEachDue(Files.TYPE, Query.of(Files.TYPE).where(Filter.atMost("reminder_due", today)),
+                current -> current.remindIfDue(today, clock.instant()));
     }
 
     private Mono<Stored<EvaluationFile>> fileOf(UUID evaluationId, CurrentUser user) {

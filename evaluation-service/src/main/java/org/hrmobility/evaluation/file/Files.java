@@ -14,7 +14,7 @@ final class Files {
             .column(Column.name("state", EvaluationFile::state))
             .column(Column.date("mandated_on", EvaluationFile::mandatedOn))
             .column(Column.date("reminder_due", EvaluationFile::reminderDue))
-            .column(Column.date("earliest_next", f -> f.followUp() != null && f.followUp().isOpen() ? f.followUp().earliestNext() : null))
+            .column(Column.date("earliest_next", EvaluationFile::nextEvaluationOn))
             .column(Column.textArray("evaluation_ids", f -> f.evaluations().stream().map(e -> e.id().toString()).toList()))
             .refresh((f, e) -> f.withEmployee(e.lineManagerId(), e.entity(), e.contractType()))
             .build();

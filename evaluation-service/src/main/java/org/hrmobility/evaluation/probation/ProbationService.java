@@ -16,9 +16,6 @@ import org.hrmobility.kit.store.Filter;
 import org.hrmobility.kit.store.Query;
 import org.hrmobility.kit.store.Stored;
 import org.hrmobility.kit.web.Page;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -27,7 +24,6 @@ import reactor.core.publisher.Mono;
 @Service
 class ProbationService implements RecordedEvaluations {
 
-    private static final Logger log = LoggerFactory.getLogger(ProbationService.class);
 
     private final Decisions decisions;
     private final EmployeeDirectory employees;
@@ -67,12 +63,7 @@ class ProbationService implements RecordedEvaluations {
     /** R-EVA-6: end-of-probation reminders due by today; returns how many were sent. */
     Mono<Long> sendReminders() {
         LocalDate today = CalendarDays.today(clock);
-        return decisions.store().list(Query.of(Probations.TYPE).where(Filter.atMost("reminder_due", today)), 10_000)
-                .concatMap(p -> decisions.decideAsSystem(Probations.TYPE, p.value().id(), current -> current.remindIfDue(today, clock.instant()))
-                        .onErrorResume(OptimisticLockingFailureException.class, e -> {
-                            log.info("Reminder of probation {} left to the next run: {}", p.value().id(), e.getMessage());
-                            return Mono.empty();
-                        }))
-                .count();
+        return decisions.decideEachDue(Probations.TYPE, Query.of(Probations.TYPE).where(Filter.atMost("reminder_due", today)),
+                current -> current.remindIfDue(today, clock.instant()));
     }
 }

@@ -12,9 +12,6 @@ import org.hrmobility.kit.store.Filter;
 import org.hrmobility.kit.store.Query;
 import org.hrmobility.kit.store.Stored;
 import org.hrmobility.kit.web.Page;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -23,7 +20,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class AllowanceService {
 
-    private static final Logger log = LoggerFactory.getLogger(AllowanceService.class);
 
     record Search(Allowance.Status status, String entity, String employeeId, LocalDate endingBefore) {
     }
@@ -68,13 +64,8 @@ public class AllowanceService {
     /** Reminders that fell due, one allowance per transaction. */
     public Mono<Long> sendReminders() {
         LocalDate today = today();
-        return decisions.store().list(Query.of(Allowances.TYPE).where(Filter.atMost("reminder_due", today)), 10_000)
-                .concatMap(a -> decisions.decideAsSystem(Allowances.TYPE, a.value().id(), current -> current.remindIfDue(today, clock.instant()))
-                        .onErrorResume(OptimisticLockingFailureException.class, e -> {
-                            log.info("Reminder of allowance {} left to the next run: {}", a.value().id(), e.getMessage());
-                            return Mono.empty();
-                        }))
-                .count();
+        return decisions.decideEachDue(Allowances.TYPE, Query.of(Allowances.TYPE).where(Filter.atMost("reminder_due", today)),
+                current -> current.remindIfDue(today, clock.instant()));
     }
 
     private LocalDate today() {

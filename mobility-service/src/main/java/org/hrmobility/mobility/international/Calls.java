@@ -1,5 +1,6 @@
 package org.hrmobility.mobility.international;
 
+import org.hrmobility.kit.access.Readers;
 import org.hrmobility.kit.store.AggregateType;
 import org.hrmobility.kit.store.Column;
 
@@ -8,7 +9,7 @@ final class Calls {
 
     static final AggregateType<Call> CALL = AggregateType.builder("call", "call", Call.class)
             .id(Call::id)
-            .readers(AggregateType.Readers.EVERYONE)
+            .readers(Readers.EVERYONE)
             .column(Column.name("status", Call::status))
             .column(Column.name("programme", Call::programme))
             .column(Column.date("opens_on", Call::opensOn))

@@ -1,5 +1,6 @@
 package org.hrmobility.mobility.marketplace;
 
+import org.hrmobility.kit.access.Readers;
 import org.hrmobility.kit.store.AggregateType;
 import org.hrmobility.kit.store.Column;
 
@@ -24,7 +25,7 @@ final class Marketplace {
     static final AggregateType<TalentRequest> REQUEST = AggregateType.builder("talent-request", "talent_request", TalentRequest.class)
             .id(TalentRequest::id)
             .subject(TalentRequest::ownerId)
-            .readers(AggregateType.Readers.EVERYONE)
+            .readers(Readers.EVERYONE)
             .column(Column.name("status", TalentRequest::status))
             .column(Column.text("entity", TalentRequest::entity))
             .column(Column.textArray("skills", TalentRequest::skills))

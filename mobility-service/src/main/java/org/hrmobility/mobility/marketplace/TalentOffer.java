@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hrmobility.contracts.mobility.MobilityEvents;
+import org.hrmobility.contracts.mobility.TalentOfferDeclined;
+import org.hrmobility.contracts.mobility.TalentOfferProposed;
 import org.hrmobility.contracts.mobility.TalentOfferPublished;
 import org.hrmobility.contracts.mobility.TalentOfferWithdrawn;
 import org.hrmobility.kit.domain.Actor;
@@ -32,8 +34,9 @@ public record TalentOffer(UUID id, String employeeId, String lineManagerId, Stri
                                                 int sharePercent, LocalDate from, LocalDate to, Actor by, Instant now) {
         TalentOffer offer = new TalentOffer(id, employeeId, lineManagerId, entity, normalised(skills), sharePercent, from, to,
                 Status.AWAITING_CONSENT, null, null);
-        return new Decision<>(offer, List.of(), by.did(now, "talent offer made, awaiting the line manager's consent",
-                String.join(", ", offer.skills)));
+        return new Decision<>(offer, List.of(OutgoingEvent.of(MobilityEvents.TALENT_OFFER_PROPOSED, id.toString(),
+                new TalentOfferProposed(employeeId, lineManagerId, entity, id.toString(), offer.skills, sharePercent, from, to))),
+                by.did(now, "talent offer made, awaiting the line manager's consent", String.join(", ", offer.skills)));
     }
 
     /** R-MOB-8: the line manager's consent publishes the offer (their deputy as such, HR on their behalf). */
@@ -44,7 +47,8 @@ public record TalentOffer(UUID id, String employeeId, String lineManagerId, Stri
         TalentOffer next = with(given ? Status.PUBLISHED : Status.DECLINED, null, null);
         List<OutgoingEvent<?>> events = given ? List.of(OutgoingEvent.of(MobilityEvents.TALENT_OFFER_PUBLISHED, id.toString(),
                 new TalentOfferPublished(employeeId, lineManagerId, entity, id.toString(), skills, sharePercent, availableFrom,
-                        availableTo))) : List.of();
+                        availableTo))) : List.of(OutgoingEvent.of(MobilityEvents.TALENT_OFFER_DECLINED, id.toString(),
+                new TalentOfferDeclined(employeeId, lineManagerId, entity, id.toString())));
         return new Decision<>(next, events, by.did(now, given ? "line manager consented: published" : "line manager declined", null));
     }
 

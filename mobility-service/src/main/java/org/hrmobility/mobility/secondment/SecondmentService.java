@@ -17,9 +17,6 @@ import org.hrmobility.kit.store.Filter;
 import org.hrmobility.kit.store.Query;
 import org.hrmobility.kit.store.Stored;
 import org.hrmobility.kit.web.Page;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -28,7 +25,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class SecondmentService {
 
-    private static final Logger log = LoggerFactory.getLogger(SecondmentService.class);
 
     /** The register of one host on one day: its secondments and what central funds compensate for their periods. */
     record HostRegister(String host, Secondment.HostType hostType, int secondments, long centralShareCents, List<Secondment> items) {
@@ -110,14 +106,8 @@ public class SecondmentService {
     /** R-MOB-6: the secondments whose start or end has come, one event each; returns how many moved. */
     public Mono<Long> followCalendar() {
         LocalDate today = today();
-        return decisions.store().list(Query.of(Secondments.TYPE).where(Filter.atMost("calendar_due", today)), 10_000)
-                .concatMap(s -> decisions.decideAsSystem(Secondments.TYPE, s.value().id(), current -> current.followCalendar(today,
-                                clock.instant()))
-                        .onErrorResume(OptimisticLockingFailureException.class, e -> {
-                            log.info("Secondment {} left to the next run: {}", s.value().id(), e.getMessage());
-                            return Mono.empty();
-                        }))
-                .count();
+        return decisions.decideEachDue(Secondments.TYPE, Query.of(Secondments.TYPE).where(Filter.atMost("calendar_due", today)),
+                current -> current.followCalendar(today, clock.instant()));
     }
 
     private LocalDate today() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.hrmobility.kit.access.Permission;
+import org.hrmobility.kit.access.Readers;
 import org.hrmobility.kit.decision.Decisions;
 import org.hrmobility.kit.domain.ForbiddenException;
 import org.hrmobility.kit.security.CurrentUser;
@@ -45,7 +46,7 @@ class TransferController {
     static final AggregateType<InboundTransfer> TRANSFER = AggregateType
             .builder("inbound-transfer", "inbound_transfer", InboundTransfer.class)
             .id(InboundTransfer::id)
-            .readers(AggregateType.Readers.CASE_HANDLERS)
+            .readers(Readers.CASE_HANDLERS)
             .column(Column.text("entity", InboundTransfer::entity))
             .column(Column.name("origin", InboundTransfer::origin))
             .column(Column.date("starts_on", InboundTransfer::startsOn))

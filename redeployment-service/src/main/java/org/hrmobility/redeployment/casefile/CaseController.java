@@ -1,6 +1,7 @@
 package org.hrmobility.redeployment.casefile;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -44,12 +47,26 @@ class CaseController {
     }
 
     @GetMapping
-    Mono<Page<CaseSummary>> list(@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String entity,
-                                 @RequestParam(required = false) String employeeId,
+    Mono<Page<CaseSummary>> list(@RequestParam(required = false) CaseStatus status,
+                                 @RequestParam(required = false) @Size(max = 64) String entity,
+                                 @RequestParam(required = false) @Size(max = 64) String employeeId,
+                                 @RequestParam(required = false) @Size(max = 64) String lineManagerId,
+                                 @Parameter(description = "the assigned case handler's employee id, or `me`")
+                                 @RequestParam(required = false) @Size(max = 64) String assignedTo,
+                                 @RequestParam(required = false) LocalDate openedFrom,
+                                 @RequestParam(required = false) LocalDate openedTo,
+                                 @RequestParam(required = false) LocalDate nextDeadlineBefore,
                                  @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
-        return cases.list(user, new CaseService.Search(status, entity, employeeId), page, size)
+        String handler = "me".equals(assignedTo) ? user.employeeId() : assignedTo;
+        return cases.list(user, new CaseService.Search(status, entity, employeeId, lineManagerId, handler, openedFrom, openedTo,
+                        nextDeadlineBefore), page, size)
                 .map(p -> p.map(c -> CaseSummary.of(c.value())));
+    }
+
+    @PostMapping("/{id}/assignment")
+    Mono<CaseView> assign(@PathVariable UUID id, @Valid @RequestBody CaseRequests.Assign request, CurrentUser user) {
+        return cases.assign(id, request.handlerId(), request.reason(), user).map(c -> CaseView.of(c.value()));
     }
 
     @GetMapping("/{id}")

@@ -59,6 +59,10 @@ final class CaseRequests {
     }
 
     /** A correction (R-COR-1) always says why. */
+    /** {@code reason}: required when the case passes from one case handler to another. */
+    record Assign(@NotBlank @Size(max = 64) String handlerId, @Size(max = 2000) String reason) {
+    }
+
     record Correction(@NotBlank @Size(max = 2000) String reason) {
     }
 }

@@ -27,9 +27,6 @@ import org.hrmobility.redeployment.offer.Position;
 import org.hrmobility.redeployment.offer.WithdrawalCause;
 import org.hrmobility.redeployment.vacancy.VacancyClosings;
 import org.hrmobility.redeployment.vacancy.VacancyService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Flux;
@@ -43,7 +40,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class CaseService implements VacancyClosings {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     static final EnumSet<CaseStatus> ACTIVE = EnumSet.of(CaseStatus.OPENED, CaseStatus.IN_POOL, CaseStatus.INTERNAL_TRAJECTORY);
 
     private final Decisions decisions;
@@ -60,8 +56,12 @@ public class CaseService implements VacancyClosings {
         this.policy = policy;
     }
 
-    /** The filters of the case list. */
-    record Search(CaseStatus status, String entity, String employeeId) {
+    /**
+     * The filters of the case list; null means any. {@code lineManagerId} by today's master data, {@code assignedTo} the
+     * case handler responsible, {@code openedFrom}/{@code openedTo} Brussels days, both included.
+     */
+    record Search(CaseStatus status, String entity, String employeeId, String lineManagerId, String assignedTo,
+                  LocalDate openedFrom, LocalDate openedTo, LocalDate nextDeadlineBefore) {
     }
 
     /** R-RED-1: the line manager (or their deputy) or a case handler registers someone; nobody registers themselves. */
@@ -132,21 +132,25 @@ public class CaseService implements VacancyClosings {
     Mono<Page<Stored<RedeploymentCase>>> list(CurrentUser user, Search search, int page, int size) {
         return decisions.store().page(Query.of(Cases.TYPE)
                 .where(Filter.eq("status", search.status()), Filter.eq("entity", search.entity()),
-                        Filter.eq("subject_id", search.employeeId()))
+                        Filter.eq("subject_id", search.employeeId()), Filter.subjectManagedBy(search.lineManagerId()),
+                        Filter.eq("assigned_to", search.assignedTo()),
+                        Filter.atLeast("opened_at", CalendarDays.startOf(search.openedFrom())),
+                        Filter.before("opened_at", CalendarDays.startOf(search.openedTo() == null ? null : search.openedTo().plusDays(1))),
+                        Filter.before("next_deadline", search.nextDeadlineBefore()))
                 .orderBy("opened_at", Query.Direction.DESC)
                 .visibleTo(user), page, size);
+    }
+
+    /** A case handler takes the case ("my cases"), or it passes to another with a reason. */
+    Mono<Stored<RedeploymentCase>> assign(UUID id, String handlerId, String reason, CurrentUser user) {
+        return decisions.assign(Cases.TYPE, id, handlerId, reason, user, (c, by) -> c.assign(handlerId, reason, by, clock.instant()));
     }
 
     /** R-RED-5: expiries and reminders due by now, one case per transaction; returns how many cases changed. */
     public Mono<Long> applyDeadlines() {
         LocalDate today = today();
-        return decisions.store().list(Query.of(Cases.TYPE).where(Filter.atMost("next_deadline", today.plus(policy.reminderBefore()))),
-                        10_000)
-                .concatMap(c -> decisions.decideAsSystem(Cases.TYPE, c.value().id(),
-                                current -> current.applyDeadline(clock.instant(), today, policy))
-                        // another instance decided on this case meanwhile: the next run sees what it did
-                        .onErrorResume(OptimisticLockingFailureException.class, e -> skipped(c.value().id(), e)))
-                .count();
+        return decisions.decideEachDue(Cases.TYPE, Query.of(Cases.TYPE).where(Filter.atMost("next_deadline",
+                today.plus(policy.reminderBefore()))), current -> current.applyDeadline(clock.instant(), today, policy));
     }
 
     /** R-COR-2: a vacancy withdrawn (or closed) ends the open offers on it; they do not count as refusals. */
@@ -175,11 +179,6 @@ public class CaseService implements VacancyClosings {
                 .concatMap(c -> decisions.decideAsSystem(Cases.TYPE, c.value().id(),
                         current -> current.vacancyGone(vacancyId, cause, clock.instant())))
                 .then();
-    }
-
-    private <T> Mono<T> skipped(UUID caseId, Exception e) {
-        log.info("Deadline of case {} left to the next run: {}", caseId, e.getMessage());
-        return Mono.empty();
     }
 
     private LocalDate today() {

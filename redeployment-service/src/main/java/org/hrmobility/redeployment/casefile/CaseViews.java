@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.hrmobility.kit.domain.Assignment;
 import org.hrmobility.redeployment.offer.Offer;
 
 /** What the API answers about cases: built from the case, never the stored document itself. */
@@ -14,11 +15,13 @@ final class CaseViews {
     }
 
     record CaseView(UUID id, EmployeeSnapshot employee, CaseStatus status, Instant openedAt, String openedBy,
-                    Guidance guidance, Admissibility admissibility, int refusals, List<OfferView> offers, Placement placement) {
+                    Guidance guidance, Admissibility admissibility, int refusals, List<OfferView> offers, Placement placement,
+                    String assignedTo) {
 
         static CaseView of(RedeploymentCase c) {
             return new CaseView(c.id(), c.employee(), c.status(), c.openedAt(), c.openedBy().subject(), c.guidance(),
-                    c.admissibility(), c.refusals(), c.offers().stream().map(OfferView::of).toList(), c.placement());
+                    c.admissibility(), c.refusals(), c.offers().stream().map(OfferView::of).toList(), c.placement(),
+                    Assignment.handlerOf(c.assignment()));
         }
     }
 
@@ -33,11 +36,11 @@ final class CaseViews {
     }
 
     record CaseSummary(UUID id, String employeeId, String employeeName, String entity, CaseStatus status, Instant openedAt,
-                       int refusals) {
+                       int refusals, LocalDate nextDeadline, String assignedTo) {
 
         static CaseSummary of(RedeploymentCase c) {
             return new CaseSummary(c.id(), c.employee().employeeId(), c.employee().name(), c.employee().entity(), c.status(),
-                    c.openedAt(), c.refusals());
+                    c.openedAt(), c.refusals(), c.openOffer().map(o -> o.respondBy()).orElse(null), Assignment.handlerOf(c.assignment()));
         }
     }
 }

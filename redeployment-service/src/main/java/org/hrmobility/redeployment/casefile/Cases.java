@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.casefile;
 
+import org.hrmobility.kit.domain.Assignment;
 import org.hrmobility.kit.domain.ConflictException;
 import org.hrmobility.kit.employee.Employee;
 import org.hrmobility.kit.store.AggregateType;
@@ -24,6 +25,7 @@ final class Cases {
             .column(Column.integer("refusals", RedeploymentCase::refusals))
             .column(Column.date("next_deadline", c -> c.openOffer().map(o -> o.respondBy()).orElse(null)))
             .column(Column.text("open_vacancy_id", RedeploymentCase::openVacancyId))
+            .column(Column.text("assigned_to", c -> Assignment.handlerOf(c.assignment())))
             .unique(ONE_ACTIVE_PER_EMPLOYEE, Cases::alreadyActive)
             .refresh((c, e) -> c.withEmployee(snapshot(e)))
             .build();

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.hrmobility.contracts.EventType;
 import org.hrmobility.contracts.redeployment.AdmissibilityDecided;
+import org.hrmobility.contracts.redeployment.CaseAssigned;
 import org.hrmobility.contracts.redeployment.CaseClosed;
 import org.hrmobility.contracts.redeployment.CaseOpened;
 import org.hrmobility.contracts.redeployment.CaseReopened;
@@ -21,6 +22,7 @@ import org.hrmobility.contracts.redeployment.OfferRefused;
 import org.hrmobility.contracts.redeployment.OfferWithdrawn;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
 import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.Assignment;
 import org.hrmobility.kit.domain.ConflictException;
 import org.hrmobility.kit.domain.Decision;
 import org.hrmobility.kit.domain.NotFoundException;
@@ -38,10 +40,11 @@ import org.hrmobility.redeployment.offer.WithdrawalCause;
  * the rule.
  *
  * @param closedFrom the status a closed case had, so that reopening it puts it back there
+ * @param assignment the case handler responsible for the case, if one is
  */
 public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus status, Instant openedAt, Actor openedBy,
                                Guidance guidance, Admissibility admissibility, List<Offer> offers, Placement placement,
-                               CaseStatus closedFrom) {
+                               CaseStatus closedFrom, Assignment assignment) {
 
     /** R-RED-4: refused at most twice; the offer after two refusals places ex officio. */
     public static final int REFUSALS_ALLOWED = 2;
@@ -51,7 +54,8 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
     }
 
     public static Decision<RedeploymentCase> open(UUID id, EmployeeSnapshot employee, Actor by, Instant now) {
-        RedeploymentCase opened = new RedeploymentCase(id, employee, CaseStatus.OPENED, now, by, null, null, List.of(), null, null);
+        RedeploymentCase opened = new RedeploymentCase(id, employee, CaseStatus.OPENED, now, by, null, null, List.of(), null, null,
+                null);
         return new Decision<>(opened,
                 List.of(opened.event(RedeploymentEvents.CASE_OPENED, new CaseOpened(id.toString(), employee.employeeId(),
                         employee.lineManagerId(), employee.entity(), by.subject(), now))),
@@ -60,7 +64,8 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
 
     /** The same case with the employee's master data as it is today: events name today's line manager and entity. */
     public RedeploymentCase withEmployee(EmployeeSnapshot current) {
-        return new RedeploymentCase(id, current, status, openedAt, openedBy, guidance, admissibility, offers, placement, closedFrom);
+        return new RedeploymentCase(id, current, status, openedAt, openedBy, guidance, admissibility, offers, placement, closedFrom,
+                assignment);
     }
 
     public Decision<RedeploymentCase> recordGuidance(Guidance trajectory, Actor by, Instant now) {
@@ -253,6 +258,17 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         });
     }
 
+    /** A case handler takes the case, or it passes to another with a reason; the case itself does not change. */
+    public Decision<RedeploymentCase> assign(String handlerId, String reason, Actor by, Instant now) {
+        Assignment next = Assignment.next(assignment, handlerId, reason, now);
+        RedeploymentCase assigned = new RedeploymentCase(id, employee, status, openedAt, openedBy, guidance, admissibility, offers,
+                placement, closedFrom, next);
+        return new Decision<>(assigned,
+                List.of(event(RedeploymentEvents.CASE_ASSIGNED, new CaseAssigned(idText(), employee.employeeId(),
+                        employee.lineManagerId(), employee.entity(), handlerId, Assignment.handlerOf(assignment), reason))),
+                by.did(now, next.describeFrom(assignment), reason));
+    }
+
     /** Refused and expired offers: they survive restarts because they are part of the stored case. */
     public int refusals() {
         return (int) offers.stream().filter(o -> o.status().countsAsRefusal()).count();
@@ -328,7 +344,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
     private RedeploymentCase with(CaseStatus newStatus, Guidance newGuidance, Admissibility newAdmissibility,
                                   List<Offer> newOffers, Placement newPlacement, CaseStatus newClosedFrom) {
         return new RedeploymentCase(id, employee, newStatus, openedAt, openedBy, newGuidance, newAdmissibility, newOffers,
-                newPlacement, newClosedFrom);
+                newPlacement, newClosedFrom, assignment);
     }
 
     private List<Offer> replace(Offer changed) {

@@ -1,5 +1,6 @@
 package org.hrmobility.redeployment.vacancy;
 
+import org.hrmobility.kit.access.Readers;
 import org.hrmobility.kit.store.AggregateType;
 import org.hrmobility.kit.store.Column;
 
@@ -11,7 +12,7 @@ final class Vacancies {
 
     static final AggregateType<Vacancy> TYPE = AggregateType.builder("vacancy", "vacancy", Vacancy.class)
             .id(Vacancy::vacancyId)
-            .readers(AggregateType.Readers.EVERYONE)
+            .readers(Readers.EVERYONE)
             .column(Column.text("recruitment_system", Vacancy::recruitmentSystem))
             .column(Column.name("status", Vacancy::status))
             .column(Column.text("entity", Vacancy::entity))

@@ -1,0 +1,11 @@
+package org.hrmobility.mobility;
+
+import org.hrmobility.kit.test.ServiceArchitectureTest;
+
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    @Override
+    protected String basePackage() {
+        return "org.hrmobility.mobility";
+    }
+}
