@@ -2,6 +2,7 @@ package org.hrmobility.notification;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,14 @@ public record NotificationSettings(@DefaultValue("http://localhost:8080") String
      * @param pauseAfter            deliveries in a row that ran out of attempts before the subscription is paused
      * @param allowPrivateAddresses whether endpoints may be on loopback or private addresses: only for a local run
      *                              and tests, where the receivers run on this machine
+     * @param allowedHosts          when not empty, the only hosts webhooks may go to: {@code hooks.example.org}, or
+     *                              {@code *.example.org} for any subdomain of it (not the domain itself); checked when
+     *                              subscribing, approving, renewing and before every delivery
+     * @param lifetime              how long a subscription runs from its creation or last renewal; its owner renews it
+     *                              with a fresh token, which re-checks their role and entity
+     * @param secretOverlap         after a secret rotation, how long deliveries are signed with the old secret too
+     * @param encryptionKeys        the keys that encrypt the signing secrets at rest: {@code id:base64key[,id:base64key]},
+     *                              32-byte AES keys; the first encrypts, all decrypt. Empty: a development-only key
      */
     public record Webhooks(@DefaultValue("false") boolean allowPrivateAddresses,
                            @DefaultValue("8") int maxAttempts,
@@ -38,7 +47,17 @@ public record NotificationSettings(@DefaultValue("http://localhost:8080") String
                            @DefaultValue("3") int pauseAfter,
                            @DefaultValue("PT5S") Duration timeout,
                            @DefaultValue("64") int maxInFlight,
-                           @DefaultValue Breaker breaker) {
+                           @DefaultValue Breaker breaker,
+                           @DefaultValue List<String> allowedHosts,
+                           @DefaultValue("P90D") Duration lifetime,
+                           @DefaultValue("PT24H") Duration secretOverlap,
+                           @DefaultValue("") String encryptionKeys) {
+
+        public Webhooks {
+            allowedHosts = allowedHosts == null ? List.of()
+                    : allowedHosts.stream().map(String::trim).filter(host -> !host.isEmpty()).toList();
+            encryptionKeys = encryptionKeys == null ? "" : encryptionKeys;
+        }
     }
 
     /** The circuit breaker of each endpoint. */

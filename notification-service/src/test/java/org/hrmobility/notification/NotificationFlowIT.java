@@ -18,7 +18,6 @@ import org.hrmobility.contracts.Topics;
 import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
-import org.hrmobility.contracts.envelope.CloudEventHeaders;
 import org.hrmobility.contracts.envelope.EventMetadata;
 import org.hrmobility.contracts.evaluation.DismissalMandated;
 import org.hrmobility.contracts.evaluation.EvaluationEvents;
@@ -34,6 +33,7 @@ import org.hrmobility.kit.test.EventCapture;
 import org.hrmobility.kit.test.TestEvents;
 import org.hrmobility.kit.test.TestTokens;
 import org.hrmobility.notification.inbox.LiveStream;
+import org.hrmobility.notification.routing.Recipient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +68,25 @@ class NotificationFlowIT extends NotificationApiTest {
         return first;
     }
 
+    @Test
+    @DisplayName("the live stream catches up by itself when its listener lost the database session: a notification committed meanwhile (no NOTIFY reached it) still arrives")
+    void liveStreamCatchesUpAfterTheListenerWasAway() throws Exception {
+        CompletableFuture<Map<String, Object>> streamed = firstOnStream(people.emma);
+        UUID missed = UUID.randomUUID();
+        db.sql("""
+                        begin; set local session_replication_role = replica;
+                        insert into notification (id, event_id, recipient, ce_type, language, title, created_at)
+                        values ('%s', gen_random_uuid(), '%s', 'hrm.redeployment.OfferMade.v1', 'nl', 'Missed while away', now());
+                        commit""".formatted(missed, Recipient.personKey(people.emmaId)))
+                .then().block();
+        db.sql("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen hrm_notification' and pid <> pg_backend_pid()")
+                .then().block();
+
+        Map<String, Object> live = streamed.get(30, TimeUnit.SECONDS);
+        assertThat(live.get("id")).isEqualTo(missed.toString());
+        assertThat(live.get("title")).isEqualTo("Missed while away");
+    }
+
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
@@ -92,13 +111,13 @@ class NotificationFlowIT extends NotificationApiTest {
             assertThat(n.get("id")).isEqualTo(live.get("id"));
             assertThat(n.get("expected")).asString().startsWith("Aanvaard of weiger dit aanbod uiterlijk op 15 januari 2027.");
             assertThat(n.get("dueOn")).isEqualTo("2027-01-15");
-            assertThat(n.get("link")).isEqualTo("http://localhost:8080/api/redeployment/cases/" + offer.caseId());
+            assertThat(n.get("link")).isEqualTo("http://localhost:8080/console/cases/" + offer.caseId());
             assertThat(n.get("read")).isEqualTo(false);
         });
         List<MimeMessage> mail = await().atMost(WAIT).until(() -> TestMailServer.to(people.emmaId + "@example.org"), m -> !m.isEmpty());
         assertThat(mail).singleElement().satisfies(m -> {
             assertThat(subject(m)).isEqualTo(live.get("title"));
-            assertThat(((String) m.getContent())).contains("15 januari 2027", "/api/redeployment/cases/" + offer.caseId());
+            assertThat(((String) m.getContent())).contains("15 januari 2027", "/console/cases/" + offer.caseId());
         });
         // the line manager is told too, without being asked to act
         assertThat(awaitInbox(people.lars, ofType(RedeploymentEvents.OFFER_MADE))).singleElement()
@@ -132,7 +151,7 @@ class NotificationFlowIT extends NotificationApiTest {
         Map<String, Object> n = awaitInbox(people.hana, ofType(EvaluationEvents.DISMISSAL_MANDATED)).get(0);
         assertThat(n.get("title")).asString().contains("Name " + people.ezraId).contains("verplicht");
         assertThat(n.get("expected")).isEqualTo("Start de ontslagprocedure voor Name " + people.ezraId + ".");
-        assertThat(n.get("link")).asString().endsWith("/api/evaluations/follow-ups/" + people.ezraId);
+        assertThat(n.get("link")).asString().endsWith("/console/evaluations/" + people.ezraId);
         assertThat(awaitInbox(people.lars, ofType(EvaluationEvents.DISMISSAL_MANDATED))).hasSize(1);
         assertThat(inbox(people.ezra, "")).noneMatch(ofType(EvaluationEvents.DISMISSAL_MANDATED));
     }
@@ -153,8 +172,8 @@ class NotificationFlowIT extends NotificationApiTest {
         await().atMost(WAIT).until(() -> inbox(people.emma, "").size() == 2);
         await().atMost(WAIT).until(() -> TestMailServer.to(people.emmaId + "@example.org").size() == 2);
         assertThat(inbox(people.emma, "")).extracting(n -> n.get("link").toString())
-                .containsExactlyInAnyOrder("http://localhost:8080/api/redeployment/cases/" + offer.caseId(),
-                        "http://localhost:8080/api/redeployment/cases/" + next.caseId());
+                .containsExactlyInAnyOrder("http://localhost:8080/console/cases/" + offer.caseId(),
+                        "http://localhost:8080/console/cases/" + next.caseId());
         assertThat(TestMailServer.to(people.emmaId + "@example.org")).hasSize(2);
     }
 
@@ -174,12 +193,12 @@ class NotificationFlowIT extends NotificationApiTest {
 
             await().atMost(WAIT).until(() -> inbox(people.emma, "").size() == 2);
             ConsumerRecord<String, byte[]> dead = dlq.await(1, r -> key.equals(r.key()), WAIT).get(0);
-            assertThat(EventCapture.header(dead, CloudEventHeaders.ID)).isEqualTo(broken.id().toString());
+            assertThat(EventCapture.header(dead, "ce_id")).isEqualTo(broken.id().toString());
             assertThat(EventCapture.header(dead, "x-exception-message")).contains("not a JSON object");
         }
         assertThat(inbox(people.emma, "")).extracting(n -> n.get("link").toString())
-                .containsExactlyInAnyOrder("http://localhost:8080/api/redeployment/cases/" + first.caseId(),
-                        "http://localhost:8080/api/redeployment/cases/" + second.caseId());
+                .containsExactlyInAnyOrder("http://localhost:8080/console/cases/" + first.caseId(),
+                        "http://localhost:8080/console/cases/" + second.caseId());
 
         // a replay hands the record to the same batch consumer, which still cannot read it: it waits again
         DeadLetterReplayer.Replay replay = web.post().uri("/actuator/deadletters/" + deadLetters)
@@ -275,8 +294,8 @@ class NotificationFlowIT extends NotificationApiTest {
         List<MimeMessage> digest = await().atMost(WAIT).until(() -> TestMailServer.to(emma), m -> !m.isEmpty());
         assertThat(digest).singleElement().satisfies(m -> {
             assertThat(subject(m)).startsWith("Uw HR-meldingen van ").endsWith(": 2 meldingen");
-            assertThat((String) m.getContent()).contains("/api/redeployment/cases/" + first.caseId(),
-                    "/api/redeployment/cases/" + second.caseId());
+            assertThat((String) m.getContent()).contains("/console/cases/" + first.caseId(),
+                    "/console/cases/" + second.caseId());
         });
         assertThat(TestMailServer.to(people.managerId + "@example.org")).isEmpty();
         get(people.emma, "/preferences").expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo("DAILY_DIGEST");

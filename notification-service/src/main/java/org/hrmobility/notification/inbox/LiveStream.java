@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ import reactor.core.publisher.Sinks;
  * New notifications as they commit, for the live streams of this instance. Every instance listens to the
  * table's NOTIFY on a JDBC session of its own, so a stream sees what any instance stored, and only once it is
  * committed. A subscriber that falls 256 notifications behind is ended; it reconnects with {@code Last-Event-ID}
- * and catches up from the inbox.
+ * and catches up from the inbox. When the session is lost, the notifications committed until it is back raise no
+ * NOTIFY here: {@link #reconnected()} tells the open streams, which catch up from the inbox themselves.
  */
 @Component
 public class LiveStream implements SmartLifecycle {
@@ -42,6 +44,7 @@ public class LiveStream implements SmartLifecycle {
     private final NotificationRepository notifications;
     private final Sinks.Many<Arrival> arrivals = Sinks.many().multicast().directBestEffort();
     private final Sinks.Empty<Void> closing = Sinks.empty();
+    private final Sinks.Many<Instant> reconnections = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
     private Thread listener;
 
@@ -55,6 +58,11 @@ public class LiveStream implements SmartLifecycle {
     /** Completes when the instance stops: open streams end then, so a graceful shutdown does not wait on them. */
     Mono<Void> closing() {
         return closing.asMono();
+    }
+
+    /** Each time the listener is back after losing its session: what committed meanwhile raised no NOTIFY here. */
+    Flux<Instant> reconnected() {
+        return reconnections.asFlux();
     }
 
     /** How many live streams this instance serves now. */
@@ -95,12 +103,18 @@ public class LiveStream implements SmartLifecycle {
 
     private void listen() {
         Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+        boolean lost = false;
         while (running) {
             try (Connection connection = jdbc.connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
                 backoff.reset();
+                if (lost) {
+                    log.info("Live stream listens again; open streams catch up from the inbox");
+                    reconnections.tryEmitNext(Instant.now());
+                    lost = false;
+                }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = pg.getNotifications(500);
@@ -111,6 +125,7 @@ public class LiveStream implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
+                lost = true;
                 if (running) {
                     Duration wait = backoff.next();
                     log.warn("Live stream lost its database session ({}); reconnecting in {} ms", e.getMessage(), wait.toMillis());

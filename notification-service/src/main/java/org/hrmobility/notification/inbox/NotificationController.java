@@ -58,13 +58,18 @@ class NotificationController {
 
     /**
      * My new notifications as server-sent events, each with its id; a reconnecting client sends the last id it
-     * saw as {@code Last-Event-ID} and first gets what it missed. A comment every 15 s keeps idle proxies open.
+     * saw as {@code Last-Event-ID} and first gets what it missed; when this instance's listener was away, the stream
+     * catches up from the inbox by itself. A comment every 15 s keeps idle proxies open.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<NotificationView>> stream(@RequestHeader(name = "Last-Event-ID", required = false) UUID lastSeen,
                                                    CurrentUser user) {
         List<String> readers = Readers.keysOf(user);
-        Flux<ServerSentEvent<NotificationView>> events = (lastSeen == null ? live.of(readers) : catchUp(lastSeen, readers))
+        StreamCursor cursor = new StreamCursor(clock.instant());
+        Flux<Notification> arriving = lastSeen == null ? live.of(readers) : catchUp(lastSeen, readers);
+        // the listener lost its database session for a moment: what committed meanwhile raised no NOTIFY
+        Flux<Notification> missedMeanwhile = live.reconnected().concatMap(back -> notifications.since(cursor.resumeFrom(), readers));
+        Flux<ServerSentEvent<NotificationView>> events = Flux.merge(arriving, missedMeanwhile).filter(cursor::firstTime)
                 .map(n -> ServerSentEvent.builder(NotificationView.of(n)).id(n.id().toString()).event("notification").build());
         Flux<ServerSentEvent<NotificationView>> heartbeat = Flux.interval(HEARTBEAT)
                 .map(i -> ServerSentEvent.<NotificationView>builder().comment("keep-alive").build());

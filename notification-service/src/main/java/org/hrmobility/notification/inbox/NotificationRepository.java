@@ -110,6 +110,14 @@ public class NotificationRepository {
                 .map(NotificationRepository::read).all();
     }
 
+    /** These readers' notifications created from {@code from} on, oldest first: what a stream may have missed. */
+    public Flux<Notification> since(Instant from, List<String> readers) {
+        return db.sql("select " + COLUMNS + " from notification where recipient = any(:readers) and created_at >= :from"
+                        + " order by created_at, id limit 500")
+                .bind("readers", readers.toArray(String[]::new)).bind("from", from)
+                .map(NotificationRepository::read).all();
+    }
+
     static Notification read(Readable row) {
         OffsetDateTime readAt = row.get("read_at", OffsetDateTime.class);
         return new Notification(row.get("id", UUID.class), row.get("event_id", UUID.class), row.get("recipient", String.class),

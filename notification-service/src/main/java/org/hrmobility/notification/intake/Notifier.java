@@ -2,6 +2,7 @@ package org.hrmobility.notification.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.hrmobility.contracts.EventJson;
+import org.hrmobility.kit.access.Deputies;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.employee.Employee;
 import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.inbox.IncomingEvent;
-import org.hrmobility.kit.inbox.MalformedEventException;
 import org.hrmobility.notification.NotificationSettings;
 import org.hrmobility.notification.inbox.Notification;
 import org.hrmobility.notification.inbox.NotificationRepository;
@@ -23,7 +24,7 @@ import org.hrmobility.notification.message.Message;
 import org.hrmobility.notification.message.Templates;
 import org.hrmobility.notification.preference.PreferenceRepository;
 import org.hrmobility.notification.preference.Preferences;
-import org.hrmobility.notification.routing.Decision;
+import org.hrmobility.notification.routing.Arrival;
 import org.hrmobility.notification.routing.Recipient;
 import org.hrmobility.notification.routing.Recipients;
 import org.hrmobility.notification.routing.Route;
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Turns decisions into what people and machines are told, in the consuming transaction: a notification per
@@ -47,8 +46,6 @@ import tools.jackson.core.type.TypeReference;
 class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
 
     private final EmployeeDirectory directory;
     private final PreferenceRepository preferences;
@@ -57,9 +54,11 @@ class Notifier {
     private final Templates templates;
     private final Clock clock;
     private final String linkBase;
+    private final Deputies deputies;
 
     Notifier(EmployeeDirectory directory, PreferenceRepository preferences, NotificationRepository notifications,
-             WebhookFanOut webhooks, Templates templates, Clock clock, NotificationSettings settings) {
+             WebhookFanOut webhooks, Templates templates, Clock clock, NotificationSettings settings, Deputies deputies) {
+        this.deputies = deputies;
         this.directory = directory;
         this.preferences = preferences;
         this.notifications = notifications;
@@ -73,8 +72,7 @@ class Notifier {
      * Notifies everyone these decisions concern, with one statement per step for the whole batch: who the employees
      * are now, how their readers want to be told, the notifications, the webhook deliveries.
      */
-    Mono<Void> handleAll(List<IncomingEvent> events) {
-        List<Decision> decisions = events.stream().map(event -> new Decision(event, fields(event))).toList();
+    Mono<Void> handleAll(List<Arrival> decisions) {
         Instant now = clock.instant();
         return notifyPeople(decisions, now)
                 .flatMap(notified -> webhooks.enqueueAll(decisions, now)
@@ -83,15 +81,16 @@ class Notifier {
                 .then();
     }
 
-    private Mono<Long> notifyPeople(List<Decision> decisions, Instant now) {
+    private Mono<Long> notifyPeople(List<Arrival> decisions, Instant now) {
         List<Routed> routed = decisions.stream()
                 .flatMap(decision -> Routes.forCeType(decision.type())
                         .map(route -> new Routed(decision, route, Recipients.About.of(decision.payload()))).stream())
                 .toList();
         Set<String> employeeIds = routed.stream().map(r -> r.about().employeeId()).filter(Objects::nonNull).collect(Collectors.toSet());
         return directory.findAll(employeeIds).collectMap(Employee::employeeId)
-                .flatMap(employees -> {
-                    List<Addressed> addressed = routed.stream().map(r -> r.address(employees.get(r.about().employeeId()))).toList();
+                .flatMap(employees -> deputies.activeFor(managers(employees.values()), CalendarDays.today(clock))
+                        .map(byManager -> routed.stream().map(r -> r.address(employees.get(r.about().employeeId()), byManager)).toList()))
+                .flatMap(addressed -> {
                     List<String> people = addressed.stream().flatMap(a -> a.recipients().stream())
                             .filter(Recipient::isPerson).map(Recipient::employeeId).distinct().toList();
                     Mono<Map<String, PreferenceRepository.Reader>> readers = people.isEmpty() ? Mono.just(Map.of())
@@ -105,13 +104,19 @@ class Notifier {
     }
 
     /** A decision that tells people, with the route that says whom. */
-    private record Routed(Decision decision, Route route, Recipients.About about) {
+    private record Routed(Arrival decision, Route route, Recipients.About about) {
 
-        Addressed address(Employee current) {
+        Addressed address(Employee current, Map<String, List<String>> deputiesByManager) {
             Map<String, Object> fields = new HashMap<>(decision.payload());
             fields.put("employeeName", current != null ? current.name() : about.employeeId());
-            return new Addressed(this, Recipients.of(route, about, Optional.ofNullable(current)), fields);
+            List<String> deputies = current == null || current.lineManagerId() == null ? List.of()
+                    : deputiesByManager.getOrDefault(current.lineManagerId(), List.of());
+            return new Addressed(this, Recipients.of(route, about, Optional.ofNullable(current), deputies), fields);
         }
+    }
+
+    private static List<String> managers(Collection<Employee> employees) {
+        return employees.stream().map(Employee::lineManagerId).filter(Objects::nonNull).distinct().toList();
     }
 
     /** A routed decision with the people it goes to (by today's master data) and the fields of its text. */
@@ -141,13 +146,5 @@ class Notifier {
             case DAILY_DIGEST -> Notification.EmailState.DIGEST;
             case OFF -> Notification.EmailState.NONE;
         };
-    }
-
-    private static Map<String, Object> fields(IncomingEvent event) {
-        try {
-            return EventJson.mapper().readValue(event.body(), FIELDS);
-        } catch (JacksonException e) {
-            throw new MalformedEventException(event.metadata().type() + " " + event.metadata().id() + ": not a JSON object", e);
-        }
     }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import org.hrmobility.kit.inbox.IncomingEvent;
 
-/** A decision of a domain service as it arrived: its envelope and the fields of its payload, read once. */
-public record Decision(IncomingEvent event, Map<String, Object> payload) {
+/** A decision of a domain service as it arrived here: its envelope and the fields of its payload, read once. */
+public record Arrival(IncomingEvent event, Map<String, Object> payload) {
 
     public String type() {
         return event.metadata().type();

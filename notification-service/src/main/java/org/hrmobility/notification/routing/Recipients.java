@@ -33,6 +33,14 @@ public final class Recipients {
     }
 
     public static List<Recipient> of(Route route, About about, Optional<Employee> current) {
+        return of(route, about, current, List.of());
+    }
+
+    /**
+     * R-ACC-3: the deputies of the line manager during their delegation are told what the manager is told, in the
+     * manager's audience (they hold the manager's rights over the manager's reports).
+     */
+    public static List<Recipient> of(Route route, About about, Optional<Employee> current, List<String> managersDeputies) {
         // today's master data wins, also when it says the employee has no line manager any more
         String lineManager = current.isPresent() ? current.get().lineManagerId() : about.lineManagerId();
         String entity = current.isPresent() ? current.get().entity() : about.entity();
@@ -50,6 +58,10 @@ public final class Recipients {
             if (recipient != null && AccessPolicy.maySee(recipient.asUser(), owner)) {
                 // a manager of their own case is told once, as the employee
                 recipients.putIfAbsent(recipient.key(), recipient);
+                if (audience == Audience.LINE_MANAGER) {
+                    managersDeputies.stream().filter(deputy -> !deputy.equals(about.employeeId()))
+                            .forEach(deputy -> recipients.putIfAbsent(Recipient.personKey(deputy), Recipient.person(audience, deputy)));
+                }
             }
         }
         return new ArrayList<>(recipients.values());

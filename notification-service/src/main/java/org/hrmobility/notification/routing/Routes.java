@@ -21,14 +21,16 @@ import org.hrmobility.contracts.redeployment.RedeploymentEvents;
  */
 public final class Routes {
 
-    private static final String CASE = "/api/redeployment/cases/{caseId}";
-    private static final String FOLLOW_UP = "/api/evaluations/follow-ups/{employeeId}";
-    private static final String PROBATIONS = "/api/evaluations/probations";
-    private static final String APPLICATION = "/api/mobility/applications/{applicationId}";
-    private static final String SECONDMENT = "/api/mobility/secondments/{secondmentId}";
-    private static final String ALLOWANCE = "/api/mobility/allowances/{allowanceId}";
-    private static final String TALENT_OFFER = "/api/mobility/talent-offers/{offerId}";
-    private static final String TALENT_REQUEST = "/api/mobility/talent-requests/{requestId}";
+    // links go to the console's page of what an event is about; apiPath gives the API's address of the same thing
+    private static final String CASE = "/console/cases/{caseId}";
+    private static final String FOLLOW_UP = "/console/evaluations/{employeeId}";
+    private static final String PROBATIONS = "/console/evaluations/probations";
+    private static final String APPLICATION = "/console/mobility/applications/{applicationId}";
+    private static final String SECONDMENT = "/console/mobility/secondments/{secondmentId}";
+    private static final String ALLOWANCE = "/console/mobility/allowances/{allowanceId}";
+    private static final String TALENT_OFFER = "/console/mobility/talent-offers/{offerId}";
+    private static final String TALENT_REQUEST = "/console/mobility/talent-requests/{requestId}";
+    private static final String CONSOLE = "/console/";
 
     private static final List<Route> ALL = List.of(
             // redeployment (R-RED-1..6)
@@ -44,6 +46,7 @@ public final class Routes {
             tell(RedeploymentEvents.VACANCY_FILLED, CASE, CASE_HANDLERS),
             tell(RedeploymentEvents.OFFER_WITHDRAWN, CASE, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS).expecting(CASE_HANDLERS, null),
             tell(RedeploymentEvents.CASE_REOPENED, CASE, EMPLOYEE, LINE_MANAGER),
+            tell(RedeploymentEvents.CASE_ASSIGNED, CASE, CASE_HANDLERS),
             // evaluation (R-EVA-1..6)
             tell(EvaluationEvents.EVALUATION_RECORDED, FOLLOW_UP, EMPLOYEE),
             tell(EvaluationEvents.FOLLOW_UP_OPENED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, "earliestNext"),
@@ -79,7 +82,9 @@ public final class Routes {
             tell(MobilityEvents.ASSIGNMENT_MADE, TALENT_OFFER, EMPLOYEE, LINE_MANAGER),
             tell(MobilityEvents.TALENT_OFFER_WITHDRAWN, TALENT_OFFER, LINE_MANAGER),
             tell(MobilityEvents.TALENT_REQUEST_WITHDRAWN, TALENT_REQUEST, EMPLOYEE),
-            tell(MobilityEvents.INBOUND_TRANSFER_RECORDED, "/api/mobility/inbound-transfers", CASE_HANDLERS));
+            tell(MobilityEvents.INBOUND_TRANSFER_RECORDED, "/console/mobility/inbound-transfers", CASE_HANDLERS),
+            tell(MobilityEvents.TALENT_OFFER_PROPOSED, TALENT_OFFER, LINE_MANAGER).expecting(LINE_MANAGER, "availableFrom"),
+            tell(MobilityEvents.TALENT_OFFER_DECLINED, TALENT_OFFER, EMPLOYEE));
 
     private static final Map<String, Route> BY_CE_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(r -> r.type().ceType(), Function.identity()));
@@ -93,5 +98,23 @@ public final class Routes {
 
     public static Optional<Route> forCeType(String ceType) {
         return Optional.ofNullable(BY_CE_TYPE.get(ceType));
+    }
+
+    /** The API's address of what a console page shows: {@code /console/cases/1} is {@code /api/redeployment/cases/1}. */
+    public static String apiPath(String consolePath) {
+        if (!consolePath.startsWith(CONSOLE)) {
+            return consolePath;
+        }
+        String rest = consolePath.substring(CONSOLE.length());
+        if (rest.startsWith("cases/")) {
+            return "/api/redeployment/" + rest;
+        }
+        if (rest.startsWith("evaluations/probations")) {
+            return "/api/" + rest;
+        }
+        if (rest.startsWith("evaluations/")) {
+            return "/api/evaluations/follow-ups/" + rest.substring("evaluations/".length());
+        }
+        return "/api/" + rest;
     }
 }

@@ -24,4 +24,20 @@ class WebhookConfiguration {
                 .recordExceptions(Throwable.class)
                 .build());
     }
+
+    /** Where endpoint names are resolved: the system's resolver (tests put one of their own first). */
+    @Bean
+    HostResolver webhookHostResolver() {
+        return HostResolver.SYSTEM;
+    }
+
+    @Bean
+    WebhookSecrets webhookSecrets(NotificationSettings settings) {
+        return WebhookSecrets.of(settings.webhooks().encryptionKeys());
+    }
+
+    @Bean
+    WebhookSender webhookSender(NotificationSettings settings) {
+        return new WebhookSender(settings.webhooks().timeout(), null);
+    }
 }

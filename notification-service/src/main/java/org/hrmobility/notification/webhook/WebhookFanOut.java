@@ -8,15 +8,17 @@ import java.util.stream.Collectors;
 import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.envelope.EventMetadata;
 import org.hrmobility.kit.inbox.IncomingEvent;
-import org.hrmobility.notification.routing.Decision;
+import org.hrmobility.notification.routing.Arrival;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Queues an event for every subscription that follows its type and may receive it, in the consuming
- * transaction: once queued, a delivery survives restarts and is retried until delivered or given up.
+ * Queues an event for every subscription in force that follows its type and may receive it ({@link WebhookAccess}:
+ * a recruitment system's own vacancies, a case handler's own entity), in the consuming transaction: once queued, a
+ * delivery survives restarts and is retried until delivered or given up. A subscription that waits for approval or
+ * has expired gets nothing queued.
  */
 @Component
 public class WebhookFanOut {
@@ -28,10 +30,10 @@ public class WebhookFanOut {
     }
 
     /** @return how many deliveries were queued */
-    public Mono<Long> enqueueAll(List<Decision> decisions, Instant now) {
-        Set<String> types = decisions.stream().map(Decision::type).collect(Collectors.toSet());
+    public Mono<Long> enqueueAll(List<Arrival> decisions, Instant now) {
+        Set<String> types = decisions.stream().map(Arrival::type).collect(Collectors.toSet());
         // the subscriptions are read whole before inserting: the transaction's one connection runs a statement at a time
-        return webhooks.listeningToAny(types).collectList()
+        return webhooks.listeningToAny(types, now).collectList()
                 .map(subscriptions -> decisions.stream()
                         .flatMap(decision -> subscriptions.stream()
                                 .filter(subscription -> subscription.eventTypes().contains(decision.type()))

@@ -25,11 +25,15 @@ import reactor.core.publisher.Mono;
 @Repository
 class WebhookRepository {
 
-    /** A delivery claimed for an attempt, with where and how to send it. */
-    record Due(long id, UUID subscriptionId, UUID eventId, String ceType, String body, int attempts, String url, String secret) {
+    /**
+     * A delivery claimed for an attempt, with where and how to send it, and whose subscription it is (checked again
+     * before sending). The secrets are as stored: encrypted.
+     */
+    record Due(long id, UUID subscriptionId, UUID eventId, String ceType, String body, int attempts, String url, String secret,
+               String previousSecret, Instant previousSecretUntil, String owner, Role ownerRole, String ownerEntity) {
     }
 
-    /** One attempt of the delivery log. */
+    /** One attempt of the delivery log: the answer's status and duration, or only the error {@code failed} when there was none. */
     record Attempt(int attempt, Instant at, Integer statusCode, String error, int millis) {
     }
 
@@ -46,13 +50,14 @@ class WebhookRepository {
 
     Mono<Subscription> insert(Subscription s) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        insert into webhook_subscription (id, owner, owner_role, url, event_types, secret, contact_email, status,
-                                                          created_at, updated_at)
-                        values (:id, :owner, :role, :url, :types, :secret, :contact, :status, :at, :at)""")
+                        insert into webhook_subscription (id, owner, owner_role, owner_entity, url, event_types, secret, contact_email,
+                                                          status, created_at, updated_at, expires_at)
+                        values (:id, :owner, :role, :entity, :url, :types, :secret, :contact, :status, :at, :at, :expires)""")
                 .bind("id", s.id()).bind("owner", s.owner()).bind("role", s.ownerRole().name()).bind("url", s.url())
                 .bind("types", s.eventTypes().toArray(String[]::new)).bind("secret", s.secret())
-                .bind("status", s.status().name()).bind("at", utc(s.createdAt()));
+                .bind("status", s.status().name()).bind("at", utc(s.createdAt())).bind("expires", utc(s.expiresAt()));
         spec = nullable(spec, "contact", s.contactEmail(), String.class);
+        spec = nullable(spec, "entity", s.ownerEntity(), String.class);
         return spec.then().thenReturn(s);
     }
 
@@ -66,21 +71,115 @@ class WebhookRepository {
                 .bind("owner", owner).map(WebhookRepository::subscription).all();
     }
 
-    /** The live subscriptions that follow at least one of these types. */
-    Flux<Subscription> listeningToAny(Collection<String> ceTypes) {
-        return db.sql("select * from webhook_subscription where status <> 'DELETED' and event_types && :types")
-                .bind("types", ceTypes.toArray(String[]::new)).map(WebhookRepository::subscription).all();
+    /**
+     * The subscriptions in force that follow at least one of these types: active or paused (whose deliveries are held),
+     * not waiting for approval, not expired. Those get nothing queued.
+     */
+    Flux<Subscription> listeningToAny(Collection<String> ceTypes, Instant now) {
+        return db.sql("""
+                        select * from webhook_subscription
+                        where status <> 'DELETED' and status in ('ACTIVE', 'PAUSED') and expires_at > :now and event_types && :types""")
+                .bind("types", ceTypes.toArray(String[]::new)).bind("now", utc(now)).map(WebhookRepository::subscription).all();
     }
 
-    /** Pauses, resumes or deletes; a resumed subscription starts counting failures afresh. */
-    Mono<Subscription> setStatus(UUID id, Subscription.Status status, String reason, Instant at) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        update webhook_subscription set status = :status, paused_reason = :reason, updated_at = :at,
-                            failed_in_a_row = case when :status = 'ACTIVE' then 0 else failed_in_a_row end
+    /** The subscriptions of case handlers of this entity that wait for approval, but this person's own. */
+    Flux<Subscription> awaitingApproval(String entity, String notOwner, Instant now) {
+        return db.sql("""
+                        select * from webhook_subscription
+                        where status = 'PENDING_APPROVAL' and owner_entity = :entity and owner <> :owner and expires_at > :now
+                        order by created_at""")
+                .bind("entity", entity).bind("owner", notOwner).bind("now", utc(now)).map(WebhookRepository::subscription).all();
+    }
+
+    /** Resumes a paused (or active) subscription, counting failures afresh; empty in any other state. */
+    Mono<Subscription> resume(UUID id, Instant at) {
+        return db.sql("""
+                        update webhook_subscription set status = 'ACTIVE', paused_reason = null, failed_in_a_row = 0, updated_at = :at
+                        where id = :id and status in ('ACTIVE', 'PAUSED') returning *""")
+                .bind("id", id).bind("at", utc(at)).map(WebhookRepository::subscription).one();
+    }
+
+    /** Approves a subscription waiting for it, by someone not its owner, before it expires; empty otherwise. */
+    Mono<Subscription> approve(UUID id, String approver, Instant at) {
+        return db.sql("""
+                        update webhook_subscription set status = 'ACTIVE', approved_by = :approver, approved_at = :at, updated_at = :at
+                        where id = :id and status = 'PENDING_APPROVAL' and owner <> :approver and expires_at > :at returning *""")
+                .bind("id", id).bind("approver", approver).bind("at", utc(at)).map(WebhookRepository::subscription).one();
+    }
+
+    /** Deletes it: by its owner, or refused by the case handler asked to approve it. */
+    Mono<Subscription> delete(UUID id, String reason, Instant at) {
+        return db.sql("""
+                        update webhook_subscription set status = 'DELETED', paused_reason = :reason, updated_at = :at
                         where id = :id and status <> 'DELETED' returning *""")
-                .bind("id", id).bind("status", status.name()).bind("at", utc(at));
-        spec = nullable(spec, "reason", reason, String.class);
+                .bind("id", id).bind("reason", reason).bind("at", utc(at)).map(WebhookRepository::subscription).one();
+    }
+
+    /** Refuses a subscription that waits for approval; empty when it no longer waits. */
+    Mono<Subscription> reject(UUID id, String reason, Instant at) {
+        return db.sql("""
+                        update webhook_subscription set status = 'DELETED', paused_reason = :reason, updated_at = :at
+                        where id = :id and status = 'PENDING_APPROVAL' returning *""")
+                .bind("id", id).bind("reason", reason).bind("at", utc(at)).map(WebhookRepository::subscription).one();
+    }
+
+    /**
+     * Renews: a new expiry, the owner's entity as their token says now, and the state it goes on in (active, or waiting
+     * for approval when nobody approved it yet). Empty when it was deleted meanwhile.
+     */
+    Mono<Subscription> renew(UUID id, String entity, Subscription.Status status, Instant expiresAt, Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update webhook_subscription set expires_at = :expires, owner_entity = :entity, updated_at = :at,
+                            status = :status,
+                            paused_reason = case when :status = status then paused_reason end,
+                            failed_in_a_row = case when :status = status then failed_in_a_row else 0 end
+                        where id = :id and status <> 'DELETED' returning *""")
+                .bind("id", id).bind("expires", utc(expiresAt)).bind("status", status.name()).bind("at", utc(at));
+        spec = nullable(spec, "entity", entity, String.class);
         return spec.map(WebhookRepository::subscription).one();
+    }
+
+    /** A new secret; the one it replaces keeps signing until {@code until}. Empty when another rotation came first. */
+    Mono<Subscription> rotateSecret(UUID id, String expected, String secret, String previous, Instant until, Instant at) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update webhook_subscription set secret = :secret, previous_secret = :previous, previous_secret_until = :until,
+                            updated_at = :at
+                        where id = :id and status <> 'DELETED' and secret = :expected returning *""")
+                .bind("id", id).bind("expected", expected).bind("secret", secret).bind("at", utc(at));
+        spec = nullable(spec, "previous", previous, String.class);
+        spec = nullable(spec, "until", until == null ? null : utc(until), OffsetDateTime.class);
+        return spec.map(WebhookRepository::subscription).one();
+    }
+
+    /** Subscriptions in force whose lifetime ran out, now expired; each returned once. */
+    Flux<Subscription> expire(Instant now) {
+        return db.sql("""
+                        update webhook_subscription set status = 'EXPIRED', updated_at = :now,
+                            paused_reason = 'expired: its owner renews it with a fresh token'
+                        where status in ('ACTIVE', 'PAUSED', 'PENDING_APPROVAL') and expires_at <= :now returning *""")
+                .bind("now", utc(now)).map(WebhookRepository::subscription).all();
+    }
+
+    /** Every stored secret, for re-encryption under the current key. */
+    Flux<Subscription> all() {
+        return db.sql("select * from webhook_subscription").map(WebhookRepository::subscription).all();
+    }
+
+    /** Replaces the stored secrets, unless they changed meanwhile (another instance, a rotation); true when replaced. */
+    Mono<Boolean> reseal(UUID id, String secret, String previous, String expectedSecret, String expectedPrevious) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        update webhook_subscription set secret = :secret, previous_secret = :previous
+                        where id = :id and secret = :expectedSecret and previous_secret is not distinct from :expectedPrevious""")
+                .bind("id", id).bind("secret", secret).bind("expectedSecret", expectedSecret);
+        spec = nullable(spec, "previous", previous, String.class);
+        spec = nullable(spec, "expectedPrevious", expectedPrevious, String.class);
+        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** A delivery its subscription may no longer receive leaves the queue unsent. */
+    Mono<Void> withhold(long deliveryId) {
+        return db.sql("update webhook_delivery set state = 'CANCELLED' where id = :id and state = 'PENDING'")
+                .bind("id", deliveryId).then();
     }
 
     /** A deleted subscription's deliveries will never go: they leave the queue. */
@@ -138,13 +237,17 @@ class WebhookRepository {
                         from webhook_subscription s
                         where d.id in (select d2.id from webhook_delivery d2 join webhook_subscription s2 on s2.id = d2.subscription_id
                                        where d2.state = 'PENDING' and d2.next_attempt_at <= :now and s2.status = 'ACTIVE'
+                                         and s2.expires_at > :now
                                        order by d2.next_attempt_at limit :limit for update of d2 skip locked)
                           and s.id = d.subscription_id
-                        returning d.id, d.subscription_id, d.event_id, d.ce_type, d.body, d.attempts, s.url, s.secret""")
+                        returning d.id, d.subscription_id, d.event_id, d.ce_type, d.body, d.attempts, s.url, s.secret,
+                                  s.previous_secret, s.previous_secret_until, s.owner, s.owner_role, s.owner_entity""")
                 .bind("now", utc(now)).bind("lease", utc(lease)).bind("limit", limit)
                 .map(row -> new Due(row.get("id", Long.class), row.get("subscription_id", UUID.class), row.get("event_id", UUID.class),
                         row.get("ce_type", String.class), row.get("body", String.class), row.get("attempts", Integer.class),
-                        row.get("url", String.class), row.get("secret", String.class)))
+                        row.get("url", String.class), row.get("secret", String.class), row.get("previous_secret", String.class),
+                        instant(row, "previous_secret_until"), row.get("owner", String.class), role(row.get("owner_role", String.class)),
+                        row.get("owner_entity", String.class)))
                 .all();
     }
 
@@ -231,10 +334,22 @@ class WebhookRepository {
     }
 
     private static Subscription subscription(Readable row) {
-        return new Subscription(row.get("id", UUID.class), row.get("owner", String.class), Role.valueOf(row.get("owner_role", String.class)),
-                row.get("url", String.class), Arrays.asList(row.get("event_types", String[].class)), row.get("secret", String.class),
+        return new Subscription(row.get("id", UUID.class), row.get("owner", String.class), role(row.get("owner_role", String.class)),
+                row.get("owner_entity", String.class), row.get("url", String.class), Arrays.asList(row.get("event_types", String[].class)),
+                row.get("secret", String.class), row.get("previous_secret", String.class), instant(row, "previous_secret_until"),
                 row.get("contact_email", String.class), Subscription.Status.valueOf(row.get("status", String.class)),
-                row.get("failed_in_a_row", Integer.class), row.get("paused_reason", String.class), instant(row, "created_at"));
+                row.get("failed_in_a_row", Integer.class), row.get("paused_reason", String.class), instant(row, "created_at"),
+                row.get("approved_by", String.class), instant(row, "approved_at"), instant(row, "expires_at"));
+    }
+
+    /** A role this version knows, else none (a subscription of an unknown role receives nothing). */
+    private static Role role(String name) {
+        for (Role role : Role.values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        return null;
     }
 
     private static Instant instant(Readable row, String column) {

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs webhook bodies as the Standard Webhooks specification does, so receivers can use its libraries: headers
  * {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature: v1,<base64>}, the
  * HMAC-SHA256 of {@code <id>.<timestamp>.<body>} under the secret ({@code whsec_} and the base64 key bytes).
+ * While a rotated secret overlaps with its successor, the header carries both signatures, space-separated
+ * ({@code v1,<new> v1,<old>}), as the specification allows: a receiver accepts the message when any one verifies.
  */
 public final class WebhookSignature {
 
@@ -41,6 +45,11 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The header value for several valid secrets at once: each one's signature, space-separated, the first secret's first. */
+    public static String signAll(List<String> secrets, String messageId, long timestamp, String body) {
+        return secrets.stream().map(secret -> sign(secret, messageId, timestamp, body)).collect(Collectors.joining(" "));
     }
 
     /** What a receiver does: recompute and compare in constant time. */

@@ -38,7 +38,7 @@ class TemplatesTest {
                     Message m = templates.render(route, audience, language, example(route), "https://hr.example");
                     assertThat(m.title()).as("%s %s %s", route.name(), language, audience).isNotBlank().doesNotContain("{", "}");
                     assertThat(m.expected()).as("%s %s %s", route.name(), language, audience).isNotBlank().doesNotContain("{", "}");
-                    assertThat(m.link()).startsWith("https://hr.example/api/").doesNotContain("{");
+                    assertThat(m.link()).startsWith("https://hr.example/console/").doesNotContain("{");
                     if (route.expects(audience) && route.dueField() != null) {
                         assertThat(m.dueOn()).as("%s due", route.name()).isNotNull();
                     }
@@ -61,7 +61,7 @@ class TemplatesTest {
                 .endsWith("U mag hoogstens twee aanbiedingen weigeren.");
         assertThat(en.expected()).startsWith("Accept or refuse this offer by 7 December 2026.");
         assertThat(nl.dueOn()).isEqualTo(LocalDate.of(2026, 12, 7));
-        assertThat(nl.link()).isEqualTo("http://localhost:8080/api/redeployment/cases/3f0c7a52-8f1e-4c41-9a55-2b7d8f0e6a11");
+        assertThat(nl.link()).isEqualTo("http://localhost:8080/console/cases/3f0c7a52-8f1e-4c41-9a55-2b7d8f0e6a11");
     }
 
     @Test

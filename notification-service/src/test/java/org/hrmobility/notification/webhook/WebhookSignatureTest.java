@@ -3,11 +3,7 @@ package org.hrmobility.notification.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-import org.hrmobility.contracts.redeployment.RedeploymentEvents;
-import org.hrmobility.kit.security.Role;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,16 +31,18 @@ class WebhookSignatureTest {
     }
 
     @Test
-    @DisplayName("R-RED-6: a recruitment system follows only the filling of its own vacancies")
-    void recruitmentSystemsHearOfTheirOwnVacancies() {
-        Subscription jobpunt = new Subscription(UUID.randomUUID(), "jobpunt", Role.RECRUITMENT_SYSTEM, "http://x",
-                List.of(RedeploymentEvents.VACANCY_FILLED.ceType()), "whsec_AAAA", null, Subscription.Status.ACTIVE, 0, null, null);
-        String filled = RedeploymentEvents.VACANCY_FILLED.ceType();
+    @DisplayName("Webhooks: during a secret rotation's overlap the header carries both signatures, and a receiver with either secret accepts it")
+    void bothSecretsDuringOverlap() {
+        String fresh = WebhookSignature.newSecret();
+        String old = WebhookSignature.newSecret();
+        String header = WebhookSignature.signAll(List.of(fresh, old), "id-1", 1700000000L, "{\"a\":1}");
 
-        assertThat(WebhookAccess.mayReceive(jobpunt, filled, Map.of("recruitmentSystem", "jobpunt"))).isTrue();
-        assertThat(WebhookAccess.mayReceive(jobpunt, filled, Map.of("recruitmentSystem", "selor"))).isFalse();
-        assertThat(WebhookAccess.mayReceive(jobpunt, RedeploymentEvents.OFFER_MADE.ceType(), Map.of())).isFalse();
-        assertThat(WebhookAccess.subscribable(Role.HR_CASE_HANDLER)).contains(RedeploymentEvents.OFFER_MADE.ceType());
-        assertThat(WebhookAccess.subscribable(Role.EMPLOYEE)).isEmpty();
+        assertThat(header.split(" ")).hasSize(2).allSatisfy(signature -> assertThat(signature).startsWith("v1,"));
+        assertThat(header).startsWith(WebhookSignature.sign(fresh, "id-1", 1700000000L, "{\"a\":1}") + " ");
+        assertThat(WebhookSignature.verify(fresh, "id-1", 1700000000L, "{\"a\":1}", header)).isTrue();
+        assertThat(WebhookSignature.verify(old, "id-1", 1700000000L, "{\"a\":1}", header)).isTrue();
+        assertThat(WebhookSignature.verify(WebhookSignature.newSecret(), "id-1", 1700000000L, "{\"a\":1}", header)).isFalse();
+        assertThat(WebhookSignature.signAll(List.of(fresh), "id-1", 1700000000L, "{\"a\":1}"))
+                .isEqualTo(WebhookSignature.sign(fresh, "id-1", 1700000000L, "{\"a\":1}"));
     }
 }
