@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param services         base URL per service name (mobility, redeployment, evaluation, notification)
  * @param requestsPerSecond sustained requests per second per client (token subject, else address), with
  *                          {@code burst} more at once
+ * @param maxInFlight      requests in flight to one service at most; past it, 503 with Retry-After at once
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewaySettings(Map<String, String> services,
@@ -23,7 +24,8 @@ public record GatewaySettings(Map<String, String> services,
                               @DefaultValue("40") int burst,
                               @DefaultValue("1MB") DataSize maxRequestSize,
                               @DefaultValue Breaker breaker,
-                              @DefaultValue({"http://localhost:3000", "http://localhost:5173"}) List<String> corsOrigins) {
+                              @DefaultValue({"http://localhost:3000", "http://localhost:5173"}) List<String> corsOrigins,
+                              @DefaultValue("64") int maxInFlight) {
 
     /** The circuit breaker in front of each service. */
     public record Breaker(@DefaultValue("10") int window,

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.hrmobility.websecurity.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,8 +53,7 @@ class GatewayIT {
         registry.add("hrm.gateway.services.notification", STUB::url);
         // nothing listens here: the evaluation service is down
         registry.add("hrm.gateway.services.evaluation", () -> "http://localhost:" + DEAD_PORT);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> GatewayTokens.JWK_SET_URI);
-        registry.add("hrm.security.issuer", () -> GatewayTokens.ISSUER);
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("hrm.gateway.response-timeout", () -> "1s");
         registry.add("hrm.gateway.requests-per-second", () -> "2");
         registry.add("hrm.gateway.burst", () -> "10");
@@ -66,7 +66,7 @@ class GatewayIT {
     }
 
     private static String employee(String who) {
-        return GatewayTokens.person(who, "E-" + who, "DEPT-WSE", "EMPLOYEE");
+        return TestTokens.forPerson(who, "E-" + who, "DEPT-WSE", "EMPLOYEE");
     }
 
     private WebTestClient.ResponseSpec get(String token, String path) {
@@ -105,11 +105,11 @@ class GatewayIT {
         web.get().uri("/api/redeployment/cases").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        get(GatewayTokens.with(GatewayTokens.ISSUER, "hrm-api", Instant.now().minusSeconds(120)), "/api/redeployment/cases")
+        get(TestTokens.with("someone", TestTokens.ISSUER, TestTokens.AUDIENCE, Instant.now().minusSeconds(120), "EMPLOYEE"), "/api/redeployment/cases")
                 .expectStatus().isUnauthorized();
-        get(GatewayTokens.with("https://elsewhere.example", "hrm-api", Instant.now().plusSeconds(600)), "/api/redeployment/cases")
+        get(TestTokens.with("someone", "https://elsewhere.example", TestTokens.AUDIENCE, Instant.now().plusSeconds(600), "EMPLOYEE"), "/api/redeployment/cases")
                 .expectStatus().isUnauthorized();
-        get(GatewayTokens.with(GatewayTokens.ISSUER, "another-api", Instant.now().plusSeconds(600)), "/api/redeployment/cases")
+        get(TestTokens.with("someone", TestTokens.ISSUER, "another-api", Instant.now().plusSeconds(600), "EMPLOYEE"), "/api/redeployment/cases")
                 .expectStatus().isUnauthorized();
         get("not-a-jwt", "/api/me").expectStatus().isUnauthorized();
     }
@@ -122,19 +122,19 @@ class GatewayIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(vacancy).exchange()
                 .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         web.post().uri("/api/redeployment/vacancies").header(HttpHeaders.AUTHORIZATION, "Bearer "
-                        + GatewayTokens.client("jobpunt-roles", "RECRUITMENT_SYSTEM"))
+                        + TestTokens.forClient("jobpunt-roles", "RECRUITMENT_SYSTEM"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(vacancy).exchange().expectStatus().isOk();
         get(employee("roles"), "/api/mobility/figures").expectStatus().isForbidden();
-        get(GatewayTokens.person("bea-roles", "E-0005", "DEPT-WSE", "HR_BUSINESS_PARTNER"), "/api/mobility/figures").expectStatus().isOk();
+        get(TestTokens.forPerson("bea-roles", "E-0005", "DEPT-WSE", "HR_BUSINESS_PARTNER"), "/api/mobility/figures").expectStatus().isOk();
         get(employee("roles"), "/api/notifications/webhooks").expectStatus().isForbidden();
         get(employee("roles"), "/actuator/prometheus").expectStatus().isForbidden();
-        get(GatewayTokens.client("ops-roles", "OPERATOR"), "/actuator/prometheus").expectStatus().isOk();
+        get(TestTokens.forClient("ops-roles", "OPERATOR"), "/actuator/prometheus").expectStatus().isOk();
     }
 
     @Test
     @DisplayName("/api/me answers who the token says the caller is")
     void me() {
-        Map<String, Object> me = json(get(GatewayTokens.person("hana", "E-0001", "DEPT-WSE", "HR_CASE_HANDLER", "EMPLOYEE"), "/api/me")
+        Map<String, Object> me = json(get(TestTokens.forPerson("hana", "E-0001", "DEPT-WSE", "HR_CASE_HANDLER", "EMPLOYEE"), "/api/me")
                 .expectStatus().isOk());
 
         assertThat(me).containsEntry("subject", "hana").containsEntry("employeeId", "E-0001").containsEntry("entity", "DEPT-WSE")
@@ -182,12 +182,13 @@ class GatewayIT {
     }
 
     @Test
-    @DisplayName("Resilience: a safe method is retried after a 503 and succeeds; a POST is not retried")
-    void retriesOnlySafeMethods() {
+    @DisplayName("Resilience: a service's 503 (busy) is passed on, not retried: retrying would only add to its load; a POST is never retried")
+    void busyIsNotRetried() {
         STUB.flakyCalls.set(0);
         STUB.postCalls.set(0);
+        get(employee("retry"), "/api/redeployment/flaky").expectStatus().isEqualTo(503);
+        assertThat(STUB.flakyCalls.get()).isEqualTo(1);
         get(employee("retry"), "/api/redeployment/flaky").expectStatus().isOk();
-        assertThat(STUB.flakyCalls.get()).isEqualTo(2);
 
         web.post().uri("/api/redeployment/flaky").header(HttpHeaders.AUTHORIZATION, "Bearer " + employee("retry"))
                 .exchange().expectStatus().isEqualTo(503);
@@ -217,12 +218,15 @@ class GatewayIT {
     @Test
     @DisplayName("Limits: a body over the size limit is refused with 413 problem+json; one without a length with 411")
     void requestSizeLimit() {
-        web.post().uri("/api/redeployment/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + employee("big"))
+        Map<String, Object> tooLarge = json(web.post().uri("/api/redeployment/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + employee("big"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"x\":\"" + "a".repeat(2000) + "\"}").exchange()
-                .expectStatus().isEqualTo(413).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        web.post().uri("/api/redeployment/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + employee("big"))
+                .expectStatus().isEqualTo(413).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(tooLarge).containsEntry("type", "https://hrmobility.org/problems/request-too-large").containsEntry("status", 413)
+                .containsEntry("instance", "/api/redeployment/cases");
+        Map<String, Object> noLength = json(web.post().uri("/api/redeployment/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + employee("big"))
                 .contentType(MediaType.APPLICATION_JSON).body(Flux.just("{\"x\":", "1}"), String.class).exchange()
-                .expectStatus().isEqualTo(411).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus().isEqualTo(411).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(noLength).containsEntry("type", "https://hrmobility.org/problems/length-required");
     }
 
     @Test
@@ -280,7 +284,7 @@ class GatewayIT {
     @Test
     @DisplayName("Operability: health reports each service's state without the gateway's readiness depending on them; API docs of every service")
     void healthAndApiDocs() {
-        String operator = GatewayTokens.client("ops-health", "OPERATOR");
+        String operator = TestTokens.forClient("ops-health", "OPERATOR");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> get(operator, "/actuator/health")
                 .expectBody().jsonPath("$.components.services.components.redeployment.status").isEqualTo("UP")
                 .jsonPath("$.components.services.components.evaluation.status").isEqualTo("DOWN"));

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.hrmobility.gateway.GatewaySettings;
-import org.hrmobility.gateway.problem.Problems;
+import org.hrmobility.websecurity.problem.Problem;
+import org.hrmobility.websecurity.problem.ProblemWriter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -48,8 +49,8 @@ class RateLimits implements GlobalFilter, Ordered {
             }
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
-                    "More than " + perSecond + " requests a second (bursts of " + burst + "); try again in " + seconds + " s.");
+            return ProblemWriter.write(exchange, Problem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                    "More than " + perSecond + " requests a second (bursts of " + burst + "); try again in " + seconds + " s."));
         });
     }
 

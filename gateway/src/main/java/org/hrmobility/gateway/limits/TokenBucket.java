@@ -29,6 +29,28 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / perSecond * 1e9);
     }
 
+    /** How many nanoseconds until there is a token (0: there is one now), taking none. */
+    synchronized long waitNanos(long nowNanos) {
+        refill(nowNanos);
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perSecond * 1e9);
+    }
+
+    /**
+     * Charges one token for a request already let in, into debt down to minus the burst: requests that passed
+     * {@link #waitNanos} together all pay.
+     */
+    synchronized void charge(long nowNanos) {
+        refill(nowNanos);
+        tokens = Math.max(-capacity, tokens - 1);
+    }
+
+    private void refill(long nowNanos) {
+        if (nowNanos > lastNanos) {
+            tokens = Math.min(capacity, tokens + (nowNanos - lastNanos) * perSecond / 1e9);
+            lastNanos = nowNanos;
+        }
+    }
+
     /** True when the bucket has been full long enough to be forgotten. */
     synchronized boolean idleSince(long nowNanos, long idleNanos) {
         return tokens + (nowNanos - lastNanos) * perSecond / 1e9 >= capacity && nowNanos - lastNanos > idleNanos;

@@ -30,7 +30,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * The gateway checks every token before routing (signature, issuer, audience {@code hrm-api}, expiry) and the
  * coarse role of each route; the services check again, and check objects (defence in depth). 401 and 403 are
- * problem+json. CORS lets the configured browser origins call the API with a bearer token.
+ * problem+json. CORS lets the configured browser origins call the API with a bearer token. The web console's paths
+ * pass without a token: the console is an OAuth2 client with its own session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -39,6 +40,9 @@ class GatewaySecurity {
     static final String[] PUBLIC_PATHS = {
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    /** The console's pages and login paths (the same as its routes'), which the console secures itself. */
+    static final String[] CONSOLE_PATHS = {"/console", "/console/**", "/oauth2/authorization/**", "/login/oauth2/code/**", "/logout"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewaySettings settings) {
@@ -52,12 +56,17 @@ class GatewaySecurity {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .pathMatchers(PUBLIC_PATHS).permitAll()
+                        // the web console authenticates with its own session (a cookie, never a token in the browser)
+                        .pathMatchers(CONSOLE_PATHS).permitAll()
+                        // the management port (when set apart) is the cluster's only: Prometheus scrapes it without a token
+                        .matchers(new ManagementPort()).permitAll()
                         .pathMatchers("/actuator/**").hasRole("OPERATOR")
                         // R-RED-6: vacancies come from recruitment systems and case handlers
                         .pathMatchers("/api/redeployment/vacancies", "/api/redeployment/vacancies/**")
                         .hasAnyRole("RECRUITMENT_SYSTEM", "HR_CASE_HANDLER")
                         .pathMatchers("/api/notifications/webhooks", "/api/notifications/webhooks/**")
                         .hasAnyRole("RECRUITMENT_SYSTEM", "HR_CASE_HANDLER")
+                        .pathMatchers("/api/privacy/**", "/api/*/privacy/**").hasRole("HR_CASE_HANDLER")
                         .pathMatchers("/api/*/figures", "/api/*/figures/**").hasAnyRole("HR_BUSINESS_PARTNER", "HR_CASE_HANDLER")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -37,4 +37,17 @@ class TokenBucketTest {
         assertThat(bucket.take(now)).isZero();
         assertThat(bucket.take(now)).isPositive();
     }
+
+    @Test
+    @DisplayName("Limits: a request let in before its charge pays afterwards, into debt down to minus the burst, and waits for the refill")
+    void chargeAfterwards() {
+        TokenBucket bucket = new TokenBucket(1, 3, 0);
+        assertThat(bucket.waitNanos(0)).isZero();
+        for (int i = 0; i < 10; i++) {
+            bucket.charge(0);
+        }
+        assertThat(bucket.waitNanos(0)).as("three in debt and one to take: four seconds").isEqualTo(4 * SECOND);
+        assertThat(bucket.waitNanos(4 * SECOND)).isZero();
+        assertThat(bucket.waitNanos(3 * SECOND)).as("a clock read earlier by another thread does not refill backwards").isZero();
+    }
 }
