@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -58,6 +59,7 @@ public final class RemoteJwkSet implements Function<SignedJWT, Flux<JWK>>, AutoC
     private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
     private final AtomicLong lastFetchStarted;
     private final AtomicLong fetches = new AtomicLong();
+    private final AtomicLong lastFailure;
     private final List<Consumer<Set<String>>> removalListeners = new CopyOnWriteArrayList<>();
     private volatile Disposable schedule;
     private volatile boolean closed;
@@ -77,6 +79,7 @@ public final class RemoteJwkSet implements Function<SignedJWT, Flux<JWK>>, AutoC
         this.timeout = timeout;
         this.nanoTime = nanoTime;
         this.lastFetchStarted = new AtomicLong(nanoTime.getAsLong() - TimeUnit.DAYS.toNanos(1));
+        this.lastFailure = new AtomicLong(nanoTime.getAsLong() - TimeUnit.DAYS.toNanos(1));
     }
 
     /** The keys that may have signed this token (its {@code kid}, {@code alg}); none when no key of the set fits. */
@@ -120,14 +123,26 @@ public final class RemoteJwkSet implements Function<SignedJWT, Flux<JWK>>, AutoC
         if (known != null) {
             return Mono.just(known);
         }
-        Mono<JWKSet> running = inFlight.get();
-        if (running != null) {
-            return running;
+        // concurrent first requests share one fetch (fetch() starts it atomically); only after a failure does a
+        // request wait for the retry interval instead of calling the identity provider again
+        if (inFlight.get() == null && nanoTime.getAsLong() - lastFailure.get() < FIRST_FETCH_RETRY) {
+            return Mono.error(unavailable(null));
         }
-        if (!mayStart(FIRST_FETCH_RETRY)) {
-            return Mono.error(new IllegalStateException("The JWK set at " + uri + " could not be fetched; trying again shortly"));
+        return fetch().onErrorMap(e -> !(e instanceof KeysUnavailable), RemoteJwkSet.this::unavailable);
+    }
+
+    private KeysUnavailable unavailable(Throwable cause) {
+        return new KeysUnavailable("The JWK set at " + uri + " could not be fetched; trying again shortly", cause);
+    }
+
+    /**
+     * No key set is known yet and the identity provider cannot be reached: tokens cannot be verified for now (a 503
+     * to the caller, not a refusal of the token and not a bug).
+     */
+    public static final class KeysUnavailable extends AuthenticationServiceException {
+        KeysUnavailable(String message, Throwable cause) {
+            super(message, cause);
         }
-        return fetch();
     }
 
     /** A token names a key the set does not have: fetch the set again, unless that was done within the interval. */
@@ -164,6 +179,7 @@ public final class RemoteJwkSet implements Function<SignedJWT, Flux<JWK>>, AutoC
                     .timeout(timeout)
                     .map(RemoteJwkSet::parse)
                     .doOnNext(this::install)
+                    .doOnError(e -> lastFailure.set(nanoTime.getAsLong()))
                     .doOnError(e -> LOG.warn("The JWK set at " + uri + " could not be fetched (" + e + "); the keys known so far still apply"))
                     .doFinally(signal -> inFlight.compareAndSet(self.get(), null))
                     .cache();

@@ -63,7 +63,17 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
         if (known != null) {
             return Mono.just(known);
         }
-        return decoder.decode(token).doOnNext(jwt -> remember(token, jwt));
+        return decoder.decode(token).doOnNext(jwt -> remember(token, jwt)).onErrorMap(VerifiedTokens::keysUnavailable);
+    }
+
+    /** Nimbus wraps a key source's failure in an IllegalStateException: unwrap ours, so the caller answers 503. */
+    private static Throwable keysUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RemoteJwkSet.KeysUnavailable unavailable) {
+                return unavailable;
+            }
+        }
+        return error;
     }
 
     private void remember(String token, Jwt jwt) {

@@ -108,6 +108,37 @@ class RemoteJwkSetTest {
     }
 
     @Test
+    @DisplayName("Resilience: the first requests after a start arrive together (a page asks several services at once): they share one fetch of the JWK set and are all verified")
+    void firstRequestsShareOneFetch() {
+        ReactiveJwtDecoder decoder = decoder(Duration.ofMinutes(5), Duration.ofSeconds(30));
+        String token = provider.token("k1", "hana", "EMPLOYEE");
+
+        List<Boolean> together = Flux.range(0, 50).flatMap(i -> decoder.decode(token).map(jwt -> true)
+                        .onErrorResume(e -> Mono.just(false)), 50)
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(together).hasSize(50).containsOnly(true);
+        assertThat(provider.fetches()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Resilience: while no JWK set could be fetched yet, a token cannot be verified for now (KeysUnavailable, answered 503), not refused and not a 500; the identity provider is asked again at most once a second, and once it answers, tokens are verified")
+    void unreachableProviderIsUnavailableNotAnError() {
+        provider.failing(true);
+        ReactiveJwtDecoder decoder = decoder(Duration.ofMinutes(5), Duration.ofSeconds(30));
+        String token = provider.token("k1", "hana", "EMPLOYEE");
+
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> decoder.decode(token).block(Duration.ofSeconds(10))).isInstanceOf(RemoteJwkSet.KeysUnavailable.class);
+        }
+        assertThat(provider.fetches()).as("fetches for 20 requests within a second").isBetween(1, 2);
+
+        provider.failing(false);
+        await().pollInterval(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                .until(() -> decoder.decode(token).map(jwt -> true).onErrorResume(e -> Mono.just(false)).block(Duration.ofSeconds(10)));
+    }
+
+    @Test
     @DisplayName("Resilience: when the identity provider does not answer a refresh, the keys known so far still verify tokens")
     void failedRefreshKeepsTheKnownKeys() {
         ReactiveJwtDecoder decoder = decoder(Duration.ofMillis(300), Duration.ofSeconds(30));
