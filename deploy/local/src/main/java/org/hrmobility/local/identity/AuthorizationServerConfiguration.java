@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -44,21 +45,23 @@ import com.nimbusds.jose.proc.SecurityContext;
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
-    /** The OAuth2 and OIDC endpoints, with the password grant of the local run added. */
+    /** The OAuth2 and OIDC endpoints, with the password grant of the local run added (never in production). */
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
                                             UserDetailsService users, OAuth2AuthorizationService authorizations,
-                                            OAuth2TokenGenerator<?> tokens) throws Exception {
+                                            OAuth2TokenGenerator<?> tokens, IdentitySettings settings) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
-                    server.oidc(Customizer.withDefaults())
-                            .clientAuthentication(client -> client
-                                    .authenticationConverter(new PasswordGrant.EmptySecretClientConverter())
-                                    .authenticationProvider(new PasswordGrant.EmptySecretClientProvider(clients)))
-                            .tokenEndpoint(token -> token
-                                    .accessTokenRequestConverter(new PasswordGrant.RequestConverter())
-                                    .authenticationProvider(new PasswordGrant.Provider(users, authorizations, tokens)));
+                    server.oidc(Customizer.withDefaults());
+                    if (settings.passwordGrant()) {
+                        server.clientAuthentication(client -> client
+                                        .authenticationConverter(new PasswordGrant.EmptySecretClientConverter())
+                                        .authenticationProvider(new PasswordGrant.EmptySecretClientProvider(clients)))
+                                .tokenEndpoint(token -> token
+                                        .accessTokenRequestConverter(new PasswordGrant.RequestConverter())
+                                        .authenticationProvider(new PasswordGrant.Provider(users, authorizations, tokens)));
+                    }
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
@@ -79,8 +82,13 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    MachineClients machineClients() {
-        return new MachineClients();
+    IdentitySettings identitySettings(DemoUsers demo, Environment env) {
+        return IdentitySettings.of(demo, env);
+    }
+
+    @Bean
+    MachineClients machineClients(DemoUsers demo, IdentitySettings settings) {
+        return new MachineClients(demo.recruitmentClientSecret(), settings.passwordGrant(), demo.publicUrl());
     }
 
     @Bean
@@ -93,11 +101,11 @@ class AuthorizationServerConfiguration {
         return new InMemoryOAuth2AuthorizationService();
     }
 
-    /** Demo users log in with their username as password. */
+    /** Users log in with their configured (encoded) password; demo users, on a developer's machine, with their username. */
     @Bean
     UserDetailsService users(DemoUsers demo) {
         return new InMemoryUserDetailsManager(demo.users().stream()
-                .map(u -> User.withUsername(u.username()).password("{noop}" + u.username())
+                .map(u -> User.withUsername(u.username()).password(u.storedPassword())
                         .roles(u.roles().toArray(String[]::new)).build())
                 .toList());
     }

@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * The registered clients of the local run:
  * <ul>
- *   <li>{@code hrm-web}: a browser client, authorization code with PKCE;</li>
+ *   <li>{@code hrm-web}: a browser client (the console), authorization code with PKCE, coming back to the public URL;</li>
  *   <li>{@code hrm-cli}: scripts, the development-only password grant ({@code curl -u hrm-cli: ...});</li>
  *   <li>{@code jobpunt} / {@code jobpunt-secret}: the recruitment system, client credentials, RECRUITMENT_SYSTEM.</li>
  * </ul>
@@ -23,6 +23,20 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 final class MachineClients {
 
     static final String RECRUITMENT_CLIENT = "jobpunt";
+
+    private final String recruitmentSecret;
+    private final boolean passwordGrant;
+    private final String publicUrl;
+
+    /**
+     * @param recruitmentSecret the recruitment client's encoded secret, or null for the development one
+     * @param passwordGrant     whether scripts may log in with a password ({@code hrm-cli}); never in production
+     */
+    MachineClients(String recruitmentSecret, boolean passwordGrant, String publicUrl) {
+        this.publicUrl = publicUrl;
+        this.recruitmentSecret = recruitmentSecret == null || recruitmentSecret.isBlank() ? "{noop}jobpunt-secret" : recruitmentSecret;
+        this.passwordGrant = passwordGrant;
+    }
     private static final TokenSettings ONE_HOUR = TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(1)).build();
 
     List<String> roles(String clientId) {
@@ -35,8 +49,10 @@ final class MachineClients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUri(publicUrl + "/login/oauth2/code/hrm")
                 .redirectUri("http://localhost:8080/login/oauth2/code/hrm")
                 .redirectUri("http://localhost:3000/callback")
+                .postLogoutRedirectUri(publicUrl + "/console/signed-out")
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope("hrm")
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(ONE_HOUR)
@@ -50,13 +66,14 @@ final class MachineClients {
                 .build();
         RegisteredClient jobpunt = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(RECRUITMENT_CLIENT)
-                .clientSecret("{noop}jobpunt-secret")
+                .clientSecret(recruitmentSecret)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope("hrm")
                 .tokenSettings(ONE_HOUR)
                 .build();
-        return new InMemoryRegisteredClientRepository(web, cli, jobpunt);
+        return passwordGrant ? new InMemoryRegisteredClientRepository(web, cli, jobpunt)
+                : new InMemoryRegisteredClientRepository(web, jobpunt);
     }
 }

@@ -7,17 +7,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.hrmobility.contracts.Topics;
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
 import org.hrmobility.contracts.recruitment.RecruitmentEvents;
 import org.hrmobility.contracts.recruitment.VacancyPublished;
 import org.hrmobility.devstack.Devstack;
 import org.hrmobility.devstack.DevstackSettings;
+import org.hrmobility.devstack.KafkaCluster;
 import org.hrmobility.devstack.Ports;
+import org.hrmobility.devstack.PostgresServer;
 import org.hrmobility.local.masterdata.MasterDataFiles;
 import org.hrmobility.local.masterdata.MasterDataPublisher;
 import org.slf4j.Logger;
@@ -26,15 +40,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole suite on this machine: the devstack in this JVM, the identity provider and every built service
  * as their own tuned JVMs, and the demo master data on Kafka. {@link #close()} stops them all, services first.
+ * <p>
+ * As a small cluster ({@link SuiteOptions#cluster()}): every service several times behind the gateway, Kafka as a
+ * cluster of node processes with three replicas of every topic, PostgreSQL committing durably. Any process can then be
+ * killed by its pid and started again here ({@link #restart}), PostgreSQL restarted immediately, a Kafka node killed and
+ * started again: what the chaos run does, through {@link SuiteControl}.
  */
 public final class LocalSuite implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalSuite.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** The name of a Kafka node of the cluster: {@code kafka-1}, {@code kafka-2}, ... */
+    static final String KAFKA_NODE = "kafka-";
 
     private final SuiteOptions options;
     private final long startedNanos = System.nanoTime();
-    private final List<ChildProcess> children = new ArrayList<>();
+    private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final List<MasterDataPublisher.Result> masterData = new ArrayList<>();
     private Devstack devstack;
     private MailServer mail;
@@ -50,6 +72,9 @@ public final class LocalSuite implements AutoCloseable {
         LocalSuite suite = new LocalSuite(options);
         try {
             suite.startAll();
+            if (options.control()) {
+                SuiteControl.listen(suite, System.in, System.out);
+            }
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -62,12 +87,16 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void startAll() throws InterruptedException {
-        List<ServiceSpec> specs = specs();
-        checkPortsFree(specs);
+        checkPortsFree(specs());
         DevstackSettings env = DevstackSettings.fromEnvironment();
         devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
-                options.dataDirectory(), env.externalKafka(), env.externalPostgres()));
-        specs.stream().map(ServiceSpec::database).filter(d -> d != null).forEach(devstack::createDatabase);
+                options.dataDirectory(), env.externalKafka(), env.externalPostgres())
+                .withKafkaBrokers(options.brokers())
+                // a cluster runs as production does: an answered commit survives PostgreSQL's crash
+                .withPostgresSynchronousCommit(options.cluster()));
+        // now with the devstack's addresses (all of the cluster's brokers)
+        List<ServiceSpec> specs = specs();
+        specs.stream().map(ServiceSpec::database).filter(d -> d != null).distinct().forEach(devstack::createDatabase);
         mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
         logDirectory = logDirectory();
         for (ServiceSpec spec : specs) {
@@ -92,30 +121,86 @@ public final class LocalSuite implements AutoCloseable {
         specs.add(new ServiceSpec(SuiteOptions.IDENTITY, options.port(SuiteOptions.IDENTITY), localJar,
                 List.of("identity-provider"), null, Map.of("HRM_ISSUER", options.issuer())));
         for (String name : SuiteOptions.DEFAULT_PORTS.keySet()) {
-            if ((name.endsWith("-service") || name.equals("gateway")) && options.runs(name)) {
-                specs.add(service(name));
+            if (SuiteOptions.isProcess(name) && options.runs(name)) {
+                for (int instance = 1; instance <= instancesOf(name); instance++) {
+                    specs.add(service(name, instance));
+                }
             }
         }
         return specs;
     }
 
-    private ServiceSpec service(String name) {
+    /** Services run {@code --instances} times; the gateway and the console once. */
+    private int instancesOf(String process) {
+        return process.endsWith("-service") ? options.instances() : 1;
+    }
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    private ServiceSpec service(String name, int instance) {
         String database = name.endsWith("-service") ? name.replace("-service", "") : null;
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + options.port(SuiteOptions.KAFKA));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("HRM_ISSUER", options.issuer());
         env.put("HRM_JWK_SET_URI", options.issuer() + "/oauth2/jwks");
         env.put("HRM_PUBLIC_URL", options.publicUrl());
+        // the gateway routes the console's pages to it; the console calls the API through the gateway
+        env.put("HRM_CONSOLE_URL", "http://localhost:" + options.port(SuiteOptions.CONSOLE));
+        env.put("HRM_GATEWAY_URL", options.publicUrl());
         env.put("HRM_SMTP_PORT", Integer.toString(options.port(SuiteOptions.SMTP)));
         // on one machine, webhook receivers (a recruitment system's test endpoint) are on localhost too
         env.put("HRM_WEBHOOKS_ALLOW_PRIVATE", "true");
         if (database != null) {
             env.put("SPRING_R2DBC_URL", "r2dbc:postgresql://localhost:" + options.port(SuiteOptions.POSTGRES) + "/" + database);
         }
-        SuiteOptions.DEFAULT_PORTS.keySet().stream().filter(s -> s.endsWith("-service"))
-                .forEach(s -> env.put("HRM_" + s.replace("-service", "").toUpperCase() + "_URL",
-                        "http://localhost:" + options.port(s)));
-        return new ServiceSpec(name, options.port(name), jar(name, name), List.of(), database, env);
+        SuiteOptions.DEFAULT_PORTS.keySet().stream().filter(s -> s.endsWith("-service")).forEach(s -> {
+            String service = s.replace("-service", "").toUpperCase();
+            env.put("HRM_" + service + "_URL", "http://localhost:" + options.port(s));
+            if (options.instances() > 1) {
+                // every instance, comma-separated (hrm.gateway.instances.<service>): the gateway balances between them
+                env.put("HRM_GATEWAY_INSTANCES_" + service, instanceUrls(s));
+            }
+        });
+        if (options.brokers() > 1) {
+            env.putAll(clusterTopicSettings(options.brokers()));
+        }
+        if (!name.equals("gateway")) {
+            // only the gateway is the way in: a service (or the console) on another interface would skip its limits
+            env.put("SERVER_ADDRESS", LOOPBACK);
+        }
+        String portKey = SuiteOptions.portKey(name, instance);
+        return new ServiceSpec(options.instanceName(name, instance), name, portKey, options.port(portKey), jar(name, name), List.of(),
+                database, env);
+    }
+
+    /**
+     * What a service must do with topics on a cluster of several brokers (the broker creates none by itself): create
+     * its topics with three replicas, two of them in sync for a write. The kit's names for these, and the binder's own.
+     */
+    static Map<String, String> clusterTopicSettings(int brokers) {
+        String replicas = String.valueOf(Math.min(brokers, 3));
+        String minInSync = String.valueOf(Math.max(1, Math.min(brokers, 3) - 1));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HRM_KAFKA_TOPICS_REPLICATIONFACTOR", replicas);
+        env.put("HRM_KAFKA_TOPICS_MININSYNCREPLICAS", minInSync);
+        env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATIONFACTOR", replicas);
+        return env;
+    }
+
+    /** The comma-separated base URLs of every instance of a service ({@code http://localhost:8081,http://localhost:8181}). */
+    private String instanceUrls(String service) {
+        return IntStream.rangeClosed(1, options.instances())
+                .mapToObj(i -> "http://localhost:" + options.port(SuiteOptions.portKey(service, i)))
+                .collect(Collectors.joining(","));
+    }
+
+    /** The devstack's brokers once it runs; before, the ones it will run (the ports are checked with these). */
+    private String kafkaBootstrapServers() {
+        if (devstack != null) {
+            return devstack.endpoints().kafkaBootstrapServers();
+        }
+        int first = options.port(SuiteOptions.KAFKA);
+        return IntStream.range(0, options.brokers()).mapToObj(i -> "localhost:" + (first + i)).collect(Collectors.joining(","));
     }
 
     private Path jar(String module, String artifact) {
@@ -142,7 +227,10 @@ public final class LocalSuite implements AutoCloseable {
     private void checkPortsFree(List<ServiceSpec> specs) {
         DevstackSettings env = DevstackSettings.fromEnvironment();
         if (env.externalKafka().isEmpty()) {
-            Ports.requireFree(options.port(SuiteOptions.KAFKA), "Kafka", SuiteOptions.portVariable(SuiteOptions.KAFKA));
+            for (int i = 0; i < options.brokers(); i++) {
+                Ports.requireFree(options.port(SuiteOptions.KAFKA) + i, options.brokers() == 1 ? "Kafka" : "Kafka broker " + (i + 1),
+                        SuiteOptions.portVariable(SuiteOptions.KAFKA));
+            }
         }
         if (env.externalPostgres().isEmpty()) {
             Ports.requireFree(options.port(SuiteOptions.POSTGRES), "PostgreSQL", SuiteOptions.portVariable(SuiteOptions.POSTGRES));
@@ -150,17 +238,44 @@ public final class LocalSuite implements AutoCloseable {
         Ports.requireFree(options.port(SuiteOptions.SMTP), "the mail server (SMTP)", SuiteOptions.portVariable(SuiteOptions.SMTP));
         Ports.requireFree(options.port(SuiteOptions.IMAP), "the mail server (IMAP)", SuiteOptions.portVariable(SuiteOptions.IMAP));
         for (ServiceSpec spec : specs) {
-            Ports.requireFree(spec.port(), spec.name(), SuiteOptions.portVariable(spec.name()));
+            Ports.requireFree(spec.port(), spec.name(), SuiteOptions.portVariable(spec.portKey()));
         }
     }
 
     private void publishDemoData() {
-        MasterDataPublisher publisher = new MasterDataPublisher(devstack.endpoints().kafkaBootstrapServers());
+        String bootstrap = devstack.endpoints().kafkaBootstrapServers();
+        if (options.brokers() > 1) {
+            // the cluster creates no topic by itself; master data on three replicas like every topic there
+            createCompactedTopics(bootstrap, options.brokers(), List.of(Topics.EMPLOYEES, Topics.RECRUITMENT_VACANCIES));
+        }
+        MasterDataPublisher publisher = new MasterDataPublisher(bootstrap);
         masterData.add(publisher.publishChanged(EmployeeEvents.EMPLOYEE_UPSERTED, EmployeeUpserted::employeeId,
                 MasterDataFiles.demoEmployees()));
         masterData.add(publisher.publishChanged(RecruitmentEvents.VACANCY_PUBLISHED, VacancyPublished::vacancyId,
                 MasterDataFiles.demoVacancies()));
         masterData.forEach(result -> log.info("Master data {}", result));
+    }
+
+    /** Compacted master-data topics, three partitions, replicated as the cluster's other topics; existing ones are left. */
+    static void createCompactedTopics(String bootstrap, int brokers, List<String> topics) {
+        Map<String, String> settings = clusterTopicSettings(brokers);
+        short replicas = Short.parseShort(settings.get("HRM_KAFKA_TOPICS_REPLICATIONFACTOR"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, 3, replicas).configs(Map.of(
+                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.get("HRM_KAFKA_TOPICS_MININSYNCREPLICAS"))))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new LaunchException("cannot create topic " + topic + ": " + e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while creating topics");
+        }
     }
 
     private Path logDirectory() {
@@ -181,21 +296,71 @@ public final class LocalSuite implements AutoCloseable {
         log.info("{} stopped", name);
     }
 
-    /** Starts a stopped process again, with the same settings, and waits until it is ready. */
-    public void restart(String name) throws InterruptedException {
-        if (children.stream().anyMatch(c -> c.spec().name().equals(name))) {
-            throw new LaunchException(name + " is running; stop it first");
+    /**
+     * Starts a process again, with the same settings, and waits until it is ready: a service instance, the gateway or
+     * the console that was stopped or died (killed with -9 by its pid), stopped gracefully first if it still runs; a
+     * Kafka node ({@code kafka-2}) that was killed; PostgreSQL ({@code postgres}), stopped immediately and started on
+     * the same data and port.
+     *
+     * @return seconds until it was ready again
+     */
+    public double restart(String name) throws InterruptedException {
+        long started = System.nanoTime();
+        if (name.equals(SuiteOptions.POSTGRES)) {
+            postgres().restartImmediately();
+            return (System.nanoTime() - started) / 1e9;
+        }
+        if (name.startsWith(KAFKA_NODE)) {
+            cluster().start(kafkaNode(name));
+            log.info("{} running again after {} s", name, String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            return (System.nanoTime() - started) / 1e9;
         }
         ServiceSpec spec = specs().stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new LaunchException("no process " + name + " in this suite"));
+                .orElseThrow(() -> new LaunchException("no process " + name + " in this suite; it has "
+                        + specs().stream().map(ServiceSpec::name).toList()));
+        Optional<ChildProcess> running = children.stream().filter(c -> c.spec().name().equals(name)).findFirst();
+        if (running.isPresent()) {
+            if (running.get().isAlive()) {
+                running.get().terminate();
+                running.get().awaitExit(Duration.ofSeconds(20));
+            }
+            children.remove(running.get());
+        }
         try {
             ChildProcess child = ChildProcess.start(spec, logDirectory);
             children.add(child);
             // a child that never gets ready stays in the list, so close() stops it
             child.awaitReady(READY_TIMEOUT);
             log.info("{} ready again after {} s", name, String.format("%.1f", child.readySeconds()));
+            return child.readySeconds();
         } catch (IOException e) {
             throw new LaunchException("cannot start " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Kills a process at once (SIGKILL) as a crash would: a service instance, the gateway, a Kafka node. */
+    public void kill(String name) {
+        if (name.startsWith(KAFKA_NODE)) {
+            cluster().kill(kafkaNode(name));
+        } else {
+            child(name).kill();
+        }
+        log.info("{} killed", name);
+    }
+
+    private KafkaCluster cluster() {
+        return devstack.kafkaCluster().orElseThrow(() -> new LaunchException("Kafka runs as one broker here; start with --brokers 3"));
+    }
+
+    private PostgresServer postgres() {
+        return devstack.postgres().orElseThrow(() -> new LaunchException("PostgreSQL is external here (POSTGRES_URL)"));
+    }
+
+    private int kafkaNode(String name) {
+        try {
+            return Integer.parseInt(name.substring(KAFKA_NODE.length()));
+        } catch (NumberFormatException e) {
+            throw new LaunchException("a Kafka node is kafka-1 to kafka-" + options.brokers() + ", not " + name);
         }
     }
 
@@ -216,32 +381,82 @@ public final class LocalSuite implements AutoCloseable {
         return readySeconds;
     }
 
+    /** Where every process of the suite logs. */
+    Path logs() {
+        return logDirectory;
+    }
+
+    /** One process of the suite as the chaos run sees it: what it is, where it listens, its pid (-1 when not running). */
+    record SuiteProcess(String name, String service, String kind, String address, long pid) {
+    }
+
+    /** Every process of the suite, the servers first. */
+    List<SuiteProcess> processes() {
+        List<SuiteProcess> all = new ArrayList<>();
+        devstack.kafkaCluster().ifPresentOrElse(
+                cluster -> cluster.nodes().forEach(n -> all.add(new SuiteProcess(KAFKA_NODE + n.id(), "kafka", "broker", n.address(),
+                        cluster.pid(n.id())))),
+                () -> all.add(new SuiteProcess("kafka", "kafka", "broker", devstack.endpoints().kafkaBootstrapServers(),
+                        devstack.kafkaBroker().isPresent() ? ProcessHandle.current().pid() : -1)));
+        all.add(new SuiteProcess(SuiteOptions.POSTGRES, SuiteOptions.POSTGRES, "database",
+                "localhost:" + devstack.endpoints().postgresPort(), devstack.postgres().map(PostgresServer::pid).orElse(-1L)));
+        for (ChildProcess child : children) {
+            ServiceSpec spec = child.spec();
+            String kind = spec.service().endsWith("-service") ? "service" : spec.service();
+            all.add(new SuiteProcess(spec.name(), spec.service(), kind, "http://localhost:" + spec.port(), child.isAlive() ? child.pid() : -1));
+        }
+        return all;
+    }
+
+    Devstack.Endpoints endpoints() {
+        return devstack.endpoints();
+    }
+
     /** What runs where, with start time and memory, as the launcher prints it. */
     public String statusTable() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nHR mobility suite ready in %.1f s%n%n", readySeconds));
-        out.append(String.format("  %-22s %-26s %8s %9s %9s%n", "process", "address", "pid", "ready", "RSS"));
+        out.append(String.format("  %-22s %-29s %8s %9s %9s%n", "process", "address", "pid", "ready", "RSS"));
         long launcherPid = ProcessHandle.current().pid();
-        long total = row(out, "Kafka (launcher JVM)", devstack.endpoints().kafkaBootstrapServers(), launcherPid,
-                devstack.startMillis() / 1000.0, ProcessMemory.rssMib(launcherPid));
+        long total;
+        if (devstack.kafkaCluster().isPresent()) {
+            KafkaCluster cluster = devstack.kafkaCluster().get();
+            total = row(out, "launcher JVM", "", launcherPid, -1, ProcessMemory.rssMib(launcherPid));
+            for (KafkaCluster.NodeSpec node : cluster.nodes()) {
+                long pid = cluster.pid(node.id());
+                total += row(out, "Kafka node " + node.id(), node.address(), pid, -1, pid > 0 ? ProcessMemory.rssMib(pid) : -1);
+            }
+        } else {
+            total = row(out, "Kafka (launcher JVM)", devstack.endpoints().kafkaBootstrapServers(), launcherPid,
+                    devstack.startMillis() / 1000.0, ProcessMemory.rssMib(launcherPid));
+        }
         long postgres = ProcessMemory.postmasterPid(devstack.dataDirectory().resolve("postgres"));
         total += row(out, "PostgreSQL", "localhost:" + devstack.endpoints().postgresPort(), postgres, -1,
                 postgres > 0 ? ProcessMemory.treeRssMib(postgres) : -1);
-        out.append(String.format("  %-22s %-26s %8s %9s %9s%n", "mail (in the launcher)",
+        out.append(String.format("  %-22s %-29s %8s %9s %9s%n", "mail (in the launcher)",
                 "smtp :" + options.port(SuiteOptions.SMTP) + ", imap :" + options.port(SuiteOptions.IMAP), "", "", ""));
         for (ChildProcess child : children) {
-            total += row(out, child.spec().name(), "http://localhost:" + child.spec().port(), child.pid(),
-                    child.readySeconds(), ProcessMemory.rssMib(child.pid()));
+            // the console is used through the gateway: its address is the gateway's /console
+            String address = child.spec().name().equals(SuiteOptions.CONSOLE) ? options.publicUrl() + "/console"
+                    : "http://localhost:" + child.spec().port();
+            total += row(out, child.spec().name(), address, child.pid(), child.readySeconds(), ProcessMemory.rssMib(child.pid()));
         }
-        out.append(String.format("  %-22s %-26s %8s %9s %6d MiB%n", "total", "", "", "", total));
+        out.append(String.format("  %-22s %-29s %8s %9s %6d MiB%n", "total", "", "", "", total));
         out.append(String.format("%n  logs: %s%n  data: %s%n", logDirectory,
                 options.dataDirectory().map(Path::toString).orElse("temporary, deleted at stop (use --data-dir DIR to keep it)")));
+        if (options.cluster()) {
+            out.append(String.format("  cluster: %d instance(s) of each service behind the gateway, %d Kafka node(s)%s,"
+                            + " PostgreSQL with synchronous commits%n", options.instances(), options.brokers(),
+                    options.brokers() > 1 ? " (topics: 3 replicas, 2 in sync; none created automatically)" : ""));
+            devstack.kafkaCluster().ifPresent(c -> out.append("  Kafka node logs: ")
+                    .append(c.nodes().get(0).log().getParent()).append('\n'));
+        }
         masterData.forEach(r -> out.append("  master data ").append(r).append('\n'));
         return out.toString();
     }
 
     private static long row(StringBuilder out, String name, String address, long pid, double ready, long rss) {
-        out.append(String.format("  %-22s %-26s %8s %9s %6s MiB%n", name, address, pid > 0 ? pid : "-",
+        out.append(String.format("  %-22s %-29s %8s %9s %6s MiB%n", name, address, pid > 0 ? pid : "-",
                 ready >= 0 ? String.format("%.1f s", ready) : "-", rss >= 0 ? rss : "?"));
         return Math.max(rss, 0);
     }
@@ -249,6 +464,9 @@ public final class LocalSuite implements AutoCloseable {
     /** Services first (they flush their last work), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         children.forEach(ChildProcess::terminate);
         children.forEach(child -> child.awaitExit(Duration.ofSeconds(20)));
         if (mail != null) {

@@ -16,14 +16,28 @@ import org.hrmobility.devstack.Ports;
  * How to run the suite: where the repository is (to find the built jars), where to keep data, which services,
  * and on which ports. Ports default to DESIGN.md's; each can be moved with {@code HRM_<NAME>_PORT}, e.g.
  * {@code HRM_GATEWAY_PORT=18080}; {@link #withFreePorts()} picks free ones (tests).
+ * <p>
+ * As a small cluster: {@code --instances 2} runs every service twice (the second instance 100 ports above the first,
+ * {@code HRM_MOBILITY_2_PORT} moves it; both on the service's one database) behind the gateway, which balances between
+ * them; {@code --brokers 3} runs three Kafka nodes, each its own process, on the Kafka port and the two after it.
+ * {@code --control} reads commands on standard input (see {@link SuiteControl}), for the chaos run.
+ *
+ * @param instances instances of each service (the gateway, the console and the identity provider run once)
+ * @param brokers   Kafka nodes: 1 in the launcher's JVM, more as a cluster of processes
  */
-public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> only, Map<String, Integer> ports) {
+public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> only, Map<String, Integer> ports,
+                           int instances, int brokers, boolean control) {
+
+    /** Instances of a service start this many ports above the one before. */
+    static final int INSTANCE_PORT_STEP = 100;
 
     public static final String IDENTITY = "identity-provider";
     public static final String KAFKA = "kafka";
     public static final String POSTGRES = "postgres";
     public static final String SMTP = "smtp";
     public static final String IMAP = "imap";
+    /** The web console, reached through the gateway at {@code /console}. */
+    public static final String CONSOLE = "console";
 
     /** The processes of the suite with their default ports, in start order. */
     static final Map<String, Integer> DEFAULT_PORTS = defaults();
@@ -40,45 +54,80 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
         ports.put("redeployment-service", 8082);
         ports.put("evaluation-service", 8083);
         ports.put("notification-service", 8084);
+        ports.put(CONSOLE, 8085);
         return ports;
     }
 
-    /** Reads {@code --data-dir DIR} and {@code --only a,b} (service names; the devstack and identity provider always run). */
+    /**
+     * Reads {@code --data-dir DIR}, {@code --only a,b} (service names; the devstack and identity provider always run),
+     * {@code --instances N}, {@code --brokers N} and {@code --control}.
+     */
     public static SuiteOptions parse(String[] args, Function<String, String> env) {
         Optional<Path> dataDirectory = Optional.ofNullable(env.apply("HRM_DEVSTACK_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of);
         Set<String> only = Set.of();
+        int instances = 1;
+        int brokers = 1;
+        boolean control = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDirectory = Optional.of(Path.of(value(args, ++i, "--data-dir")));
                 case "--only" -> only = Arrays.stream(value(args, ++i, "--only").split(",")).map(String::trim)
-                        .map(s -> s.endsWith("-service") || s.equals("gateway") ? s : s + "-service")
+                        .map(s -> isProcess(s) ? s : s + "-service")
                         .collect(Collectors.toUnmodifiableSet());
-                default -> throw new LaunchException("unknown option " + args[i] + "; use --data-dir DIR and --only a,b");
+                case "--instances" -> instances = count(value(args, ++i, "--instances"), "--instances", 1, 9);
+                case "--brokers" -> brokers = count(value(args, ++i, "--brokers"), "--brokers", 1, 9);
+                case "--control" -> control = true;
+                default -> throw new LaunchException("unknown option " + args[i]
+                        + "; use --data-dir DIR, --only a,b, --instances N, --brokers N and --control");
             }
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         DEFAULT_PORTS.forEach((name, port) -> ports.put(name, port(env, name, port)));
+        for (String service : DEFAULT_PORTS.keySet().stream().filter(s -> s.endsWith("-service")).toList()) {
+            for (int instance = 2; instance <= instances; instance++) {
+                String key = portKey(service, instance);
+                ports.put(key, port(env, key, ports.get(service) + (instance - 1) * INSTANCE_PORT_STEP));
+            }
+        }
         for (String service : only) {
             if (!DEFAULT_PORTS.containsKey(service)) {
                 throw new LaunchException("unknown service " + service + "; the suite has "
-                        + DEFAULT_PORTS.keySet().stream().filter(s -> s.endsWith("-service") || s.equals("gateway")).toList());
+                        + DEFAULT_PORTS.keySet().stream().filter(SuiteOptions::isProcess).toList());
             }
         }
-        return new SuiteOptions(findHome(), dataDirectory, only, Map.copyOf(ports));
+        return new SuiteOptions(findHome(), dataDirectory, only, Map.copyOf(ports), instances, brokers, control);
     }
 
     public SuiteOptions withFreePorts() {
         Map<String, Integer> free = new LinkedHashMap<>();
         ports.keySet().forEach(name -> free.put(name, Ports.pickFree()));
-        return new SuiteOptions(home, dataDirectory, only, Map.copyOf(free));
+        return new SuiteOptions(home, dataDirectory, only, Map.copyOf(free), instances, brokers, control);
     }
 
     public SuiteOptions withDataDirectory(Path directory) {
-        return new SuiteOptions(home, Optional.ofNullable(directory), only, ports);
+        return new SuiteOptions(home, Optional.ofNullable(directory), only, ports, instances, brokers, control);
     }
 
     public SuiteOptions withOnly(Set<String> services) {
-        return new SuiteOptions(home, dataDirectory, Set.copyOf(services), ports);
+        return new SuiteOptions(home, dataDirectory, Set.copyOf(services), ports, instances, brokers, control);
+    }
+
+    /** Several instances of each service, or several Kafka nodes: run as production would (durable commits, replicas). */
+    public boolean cluster() {
+        return instances > 1 || brokers > 1;
+    }
+
+    /**
+     * The process name of one instance of a service: the service's name when it runs once, {@code mobility-service-1},
+     * {@code mobility-service-2} ... when it runs several times.
+     */
+    public String instanceName(String service, int instance) {
+        return instances > 1 && service.endsWith("-service") ? service + "-" + instance : service;
+    }
+
+    /** The key of an instance's port: the service's own for the first, {@code mobility-service-2} for the second. */
+    static String portKey(String service, int instance) {
+        return instance <= 1 ? service : service + "-" + instance;
     }
 
     public int port(String name) {
@@ -92,6 +141,11 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
     /** Where people reach the suite: the gateway. */
     public String publicUrl() {
         return "http://localhost:" + port("gateway");
+    }
+
+    /** A process the launcher starts from a built jar: a service, the gateway, the console. */
+    static boolean isProcess(String name) {
+        return name.endsWith("-service") || name.equals("gateway") || name.equals(CONSOLE);
     }
 
     boolean runs(String service) {
@@ -112,6 +166,18 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
         } catch (NumberFormatException e) {
             throw new LaunchException(portVariable(name) + " must be a port number, not '" + value + "'");
         }
+    }
+
+    private static int count(String value, String option, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the sentence below
+        }
+        throw new LaunchException(option + " must be a number from " + min + " to " + max + ", not '" + value + "'");
     }
 
     private static String value(String[] args, int i, String option) {

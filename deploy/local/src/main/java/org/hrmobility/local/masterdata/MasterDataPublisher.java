@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.EventType;
 import org.hrmobility.contracts.envelope.EventMetadata;
+import org.hrmobility.contracts.envelope.KafkaCloudEvents;
 
 /**
  * Publishes master data the way the HR master-data system would: one event per record on a compacted topic
@@ -76,10 +76,8 @@ public final class MasterDataPublisher {
     }
 
     private <T> ProducerRecord<String, byte[]> record(EventType<T> type, String id, T payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), id, EventJson.write(payload));
-        new EventMetadata(UUID.randomUUID(), SOURCE, type.ceType(), id, Instant.now(), null).toHeaders()
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return record;
+        return KafkaCloudEvents.record(type.topic(), id, new EventMetadata(UUID.randomUUID(), SOURCE, type.ceType(), id, Instant.now(),
+                null), EventJson.write(payload));
     }
 
     /** The latest value per key as the topic holds it, read up to the end offsets of now. */

@@ -3,9 +3,15 @@ package org.hrmobility.local.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.hrmobility.local.masterdata.MasterDataPublisher;
 import org.junit.jupiter.api.DisplayName;
@@ -38,7 +44,35 @@ class LocalSuiteIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> service.get(jobpunt, "/api/redeployment/vacancies").body()
                     .contains("JP-2026-0401"));
             assertThat(suite.statusTable()).contains("identity-provider", "redeployment-service", "PostgreSQL", "MiB");
+
+            // API8 security misconfiguration: the service is reachable on loopback only, never past the gateway
+            int port = suite.options().port("redeployment-service");
+            assertThat(reachable(InetAddress.getLoopbackAddress(), port)).isTrue();
+            for (InetAddress outside : outsideAddresses()) {
+                assertThat(reachable(outside, port)).as("redeployment-service on " + outside.getHostAddress()).isFalse();
+            }
         }
+    }
+
+    private static boolean reachable(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** This machine's addresses that are not loopback (none on a machine without a network: nothing to check). */
+    private static List<InetAddress> outsideAddresses() throws IOException {
+        return NetworkInterface.networkInterfaces().filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address).toList();
     }
 
     @Test
