@@ -8,36 +8,47 @@
 gateway:
   application: gateway
   image: gateway
+  component: gateway
+console:
+  # the web console: a backend-for-frontend behind the gateway (pages, login); no database, no Kafka
+  application: console
+  image: console
+  component: console
 mobility:
   application: mobility-service
   image: mobility-service
   database: mobility
   group: mobility
-  consumes: [hrm.employees]
+  consumes: [hrm.employees, hrm.workbench.events]
   produces: [hrm.mobility.events]
 redeployment:
   application: redeployment-service
   image: redeployment-service
   database: redeployment
   group: redeployment
-  consumes: [hrm.employees, hrm.recruitment.vacancies]
+  consumes: [hrm.employees, hrm.recruitment.vacancies, hrm.workbench.events]
   produces: [hrm.redeployment.events]
 evaluation:
   application: evaluation-service
   image: evaluation-service
   database: evaluation
   group: evaluation
-  consumes: [hrm.employees]
+  consumes: [hrm.employees, hrm.workbench.events]
   produces: [hrm.evaluation.events]
 notification:
   application: notification-service
   image: notification-service
   database: notification
   group: notification
-  consumes: [hrm.redeployment.events, hrm.evaluation.events, hrm.mobility.events, hrm.employees]
-  produces: []
+  consumes: [hrm.redeployment.events, hrm.evaluation.events, hrm.mobility.events, hrm.employees, hrm.workbench.events]
+  produces: [hrm.workbench.events]
 {{- end -}}
 
 {{- define "hrm.serviceNames" -}}
 [mobility, redeployment, evaluation, notification]
+{{- end -}}
+
+{{/* every workload: the gateway, the console and the services (a Deployment, Service, PDB, NetworkPolicy each) */}}
+{{- define "hrm.workloadNames" -}}
+[gateway, console, mobility, redeployment, evaluation, notification]
 {{- end -}}

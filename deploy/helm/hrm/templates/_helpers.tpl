@@ -98,3 +98,4 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
     - port: 53
       protocol: TCP
 {{- end -}}
+

@@ -1,8 +1,10 @@
 package org.hrmobility.notification.webhook;
 
+import org.hrmobility.kit.security.ProductionSettings;
 import org.hrmobility.notification.NotificationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -32,7 +34,12 @@ class WebhookConfiguration {
     }
 
     @Bean
-    WebhookSecrets webhookSecrets(NotificationSettings settings) {
+    WebhookSecrets webhookSecrets(NotificationSettings settings, Environment env) {
+        if (env.matchesProfiles(ProductionSettings.PROFILE) && settings.webhooks().encryptionKeys().isBlank()) {
+            // the development key is a public constant: in production it would leave the secrets as good as plain text
+            throw new IllegalStateException("Refusing to start with the production profile: HRM_NOTIFICATION_WEBHOOKS_ENCRYPTION_KEYS "
+                    + "is not set (id:base64key, 32 random bytes: openssl rand -base64 32)");
+        }
         return WebhookSecrets.of(settings.webhooks().encryptionKeys());
     }
 

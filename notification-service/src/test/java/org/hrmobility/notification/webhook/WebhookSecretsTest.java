@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
+import org.hrmobility.notification.NotificationSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 class WebhookSecretsTest {
 
@@ -97,5 +102,23 @@ class WebhookSecretsTest {
         // url-safe base64 and blanks around entries are fine
         String urlSafe = Base64.getUrlEncoder().encodeToString(new byte[32]);
         assertThat(WebhookSecrets.of(" a:" + urlSafe + " , b:" + key()).currentKeyId()).isEqualTo("a");
+    }
+
+    @Test
+    @DisplayName("API8 security misconfiguration: with the production profile the service refuses to start without encryption keys (the development key is public); with keys it starts")
+    void productionNeedsKeys() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("production");
+
+        assertThatThrownBy(() -> new WebhookConfiguration().webhookSecrets(settings(""), production))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HRM_NOTIFICATION_WEBHOOKS_ENCRYPTION_KEYS");
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(new WebhookConfiguration().webhookSecrets(settings("k1:" + key), production)).isNotNull();
+        assertThat(new WebhookConfiguration().webhookSecrets(settings(""), new MockEnvironment())).as("a development run").isNotNull();
+    }
+
+    private static NotificationSettings settings(String keys) {
+        return new Binder(new MapConfigurationPropertySource(Map.of("hrm.notification.webhooks.encryption-keys", keys)))
+                .bindOrCreate("hrm.notification", NotificationSettings.class);
     }
 }
