@@ -1,0 +1,41 @@
+package org.hrmobility.chaos;
+
+import java.nio.file.Path;
+
+/**
+ * The campaign's size, from {@code -Dchaos.size}: {@code full} (default) 20,000 commands at 20 a second with five broker
+ * kills, two immediate PostgreSQL restarts, one instance of each service killed and a gateway restart; {@code short}
+ * (CI) about 1,000 commands at 10 a second with one fault of each kind. {@code -Dchaos.commands} and {@code -Dchaos.rate}
+ * change the numbers; {@code -Dchaos.fail-on-findings=false} reports without failing.
+ */
+record ChaosSettings(String size, int commands, double rate, int brokerKills, int postgresRestarts, int instanceKills,
+                     int gatewayRestarts, Path home, Path out, Path docs, boolean writeDocs, boolean failOnFindings) {
+
+    static final int INSTANCES = 2;
+    static final int BROKERS = 3;
+
+    static ChaosSettings fromSystemProperties() {
+        String size = System.getProperty("chaos.size", "full");
+        boolean full = !size.equals("short");
+        Path home = Path.of(System.getProperty("hrm.home", ".")).toAbsolutePath().normalize();
+        Path out = Path.of(System.getProperty("chaos.out", home.resolve("deploy/chaos/target/chaos").toString()));
+        Path docs = Path.of(System.getProperty("chaos.docs", home.resolve("docs/reliability.md").toString()));
+        return new ChaosSettings(full ? "full" : "short",
+                Integer.getInteger("chaos.commands", full ? 20_000 : 1_000),
+                Double.parseDouble(System.getProperty("chaos.rate", full ? "20" : "10")),
+                full ? 5 : 1, full ? 2 : 1, 4, 1, home, out, docs,
+                // the full run's table goes into the docs; a short one (CI) only when asked
+                Boolean.parseBoolean(System.getProperty("chaos.write-docs", String.valueOf(full))),
+                Boolean.parseBoolean(System.getProperty("chaos.fail-on-findings", "true")));
+    }
+
+    /** How long the load runs at its rate. */
+    double loadSeconds() {
+        return commands / rate;
+    }
+
+    /** The command line that reproduces this run. */
+    String command() {
+        return "./mvnw -B -Pchaos -pl deploy/chaos -am verify -DskipTests" + (size.equals("short") ? " -Dchaos.size=short" : "");
+    }
+}
