@@ -1,6 +1,5 @@
 package org.hrmobility.load;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +7,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hrmobility.contracts.EventJson;
@@ -18,6 +15,7 @@ import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.EmployeeEvents;
 import org.hrmobility.contracts.employee.EmployeeUpserted;
 import org.hrmobility.contracts.envelope.EventMetadata;
+import org.hrmobility.contracts.envelope.KafkaCloudEvents;
 
 /**
  * Employees for one load run, published as master data the way the HR master-data system does: each workflow
@@ -37,10 +35,8 @@ public final class SyntheticEmployees {
                 String id = "L-" + run + "-" + i;
                 EmployeeUpserted employee = new EmployeeUpserted(id, "Load " + i, id.toLowerCase() + "@example.org", "DEPT-WSE", "B2",
                         ContractType.STATUTORY, "E-0002", "policy-advice", List.of("data-analysis"), "nl");
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EMPLOYEES, id, EventJson.write(employee));
-                new EventMetadata(UUID.randomUUID(), "/hrm/load", EmployeeEvents.EMPLOYEE_UPSERTED.ceType(), id, java.time.Instant.now(), null)
-                        .toHeaders().forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-                producer.send(record);
+                producer.send(KafkaCloudEvents.record(Topics.EMPLOYEES, id, new EventMetadata(UUID.randomUUID(), "/hrm/load",
+                        EmployeeEvents.EMPLOYEE_UPSERTED.ceType(), id, java.time.Instant.now(), null), EventJson.write(employee)));
                 ids.add(id);
             }
             producer.flush();
