@@ -12,12 +12,15 @@ import org.springframework.util.unit.DataSize;
  * {@code hrm.gateway.*}: where the services are, how long to wait for them, and what a client may send.
  *
  * @param services         base URL per service name (mobility, redeployment, evaluation, notification)
+ * @param instances        when a service runs as several instances: the base URL of each; its routes then balance
+ *                         between them (round robin), and a refused connection goes to the next one
  * @param requestsPerSecond sustained requests per second per client (token subject, else address), with
  *                          {@code burst} more at once
  * @param maxInFlight      requests in flight to one service at most; past it, 503 with Retry-After at once
  */
 @ConfigurationProperties("hrm.gateway")
 public record GatewaySettings(Map<String, String> services,
+                              Map<String, List<String>> instances,
                               @DefaultValue("1s") Duration connectTimeout,
                               @DefaultValue("10s") Duration responseTimeout,
                               @DefaultValue("20") int requestsPerSecond,
@@ -36,5 +39,6 @@ public record GatewaySettings(Map<String, String> services,
 
     public GatewaySettings {
         services = services == null ? Map.of() : Map.copyOf(services);
+        instances = instances == null ? Map.of() : Map.copyOf(instances);
     }
 }

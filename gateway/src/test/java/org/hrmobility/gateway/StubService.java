@@ -66,13 +66,14 @@ final class StubService implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
-    /** Answers the path, method and headers it received, as JSON: what the gateway passed on. */
+    /** Answers its port, the path, method and headers it received, as JSON: what the gateway passed on, and to whom. */
     private void echo(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         String headers = exchange.getRequestHeaders().entrySet().stream()
                 .map(e -> "\"" + e.getKey().toLowerCase(Locale.ROOT) + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                 .collect(Collectors.joining(","));
-        answer(exchange, 200, "{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"method\":\"" + exchange.getRequestMethod()
+        answer(exchange, 200, "{\"port\":" + server.getAddress().getPort() + ",\"path\":\"" + exchange.getRequestURI().getPath()
+                + "\",\"method\":\"" + exchange.getRequestMethod()
                 + "\",\"headers\":{" + headers + "}}");
     }
 

@@ -14,6 +14,7 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +30,13 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
  * naming the service) with connect and response timeouts; only safe methods are retried, on a failed connection
  * or a 502/503/504. The live notification stream has no response timeout, no time limit and no retry, and
  * passes unbuffered.
+ * A service configured with several instances is balanced over them (round robin, Spring Cloud LoadBalancer); a
+ * command whose connection was refused goes to the next instance, as it never reached a service.
  * Each service's OpenAPI description is also routed, for the combined API docs. The workbench API goes to the
  * notification service; the web console's pages and login paths to the console, which does its own session auth.
  */
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = ConfiguredInstances.class)
 class Routes {
 
     /** The public path of each service's API, by service name. */
@@ -99,7 +103,13 @@ class Routes {
                                 .setStatuses(HttpStatus.BAD_GATEWAY)
                                 // a refused or reset connection; not a timeout, which would only triple the wait
                                 .setExceptions(IOException.class)
-                                .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
+                                .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false))
+                        // a command whose connection was refused never reached the service: the next instance takes it
+                        .retry(retry -> retry.setRetries(1)
+                                .setMethods(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+                                .setSeries()
+                                .setStatuses()
+                                .setExceptions(java.net.ConnectException.class)))
                 .metadata(RESPONSE_TIMEOUT_ATTR, (int) settings.responseTimeout().toMillis())
                 .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                 .uri(url(settings, service)));
@@ -140,6 +150,9 @@ class Routes {
     }
 
     private static String url(GatewaySettings settings, String service) {
+        if (ConfiguredInstances.balanced(settings, service)) {
+            return "lb://" + service;
+        }
         String url = settings.services().get(service);
         if (url == null) {
             throw new IllegalStateException("hrm.gateway.services." + service + " is not set: where does the " + service

@@ -1,6 +1,8 @@
 package org.hrmobility.gateway.security;
 
 import org.hrmobility.gateway.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -21,11 +23,14 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TokenValidationUnavailable implements WebExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(TokenValidationUnavailable.class);
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         if (!(ex instanceof AuthenticationServiceException) || exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
+        log.warn("Cannot validate tokens: {}", ex.getMessage());
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "token-validation-unavailable", "Token validation unavailable",
                 "Tokens cannot be validated right now; try again shortly.");
