@@ -30,12 +30,13 @@ final class ChildProcess {
         this.startedNanos = startedNanos;
     }
 
-    static ChildProcess start(ServiceSpec spec, Path logDirectory) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ServiceSpec.TUNED_JVM);
-        command.add("-jar");
-        command.add(spec.jar().toString());
+    static ChildProcess start(ServiceSpec spec, Path logDirectory, StartCache cache) throws IOException {
+        return launch(spec, cache.command(spec, ServiceSpec.TUNED_JVM), logDirectory);
+    }
+
+    /** Starts the spec's process with this JVM command line (up to its jar), then the spec's arguments. */
+    static ChildProcess launch(ServiceSpec spec, List<String> jvmCommand, Path logDirectory) throws IOException {
+        List<String> command = new ArrayList<>(jvmCommand);
         command.addAll(spec.arguments());
         Path log = logDirectory.resolve(spec.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -54,6 +54,7 @@ public final class LocalSuite implements AutoCloseable {
     static final String KAFKA_NODE = "kafka-";
 
     private final SuiteOptions options;
+    private final StartCache startCache;
     private final long startedNanos = System.nanoTime();
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,8 +63,10 @@ public final class LocalSuite implements AutoCloseable {
     private MailServer mail;
     private Path logDirectory;
     private double readySeconds;
+    private double trainingSeconds;
 
     private LocalSuite(SuiteOptions options) {
+        this.startCache = StartCache.of(options.home(), System::getenv);
         this.options = options;
     }
 
@@ -99,9 +102,17 @@ public final class LocalSuite implements AutoCloseable {
         specs.stream().map(ServiceSpec::database).filter(d -> d != null).distinct().forEach(devstack::createDatabase);
         mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
         logDirectory = logDirectory();
+        long training = System.nanoTime();
+        List<String> trained = startCache.train(specs, ServiceSpec.TUNED_JVM, logDirectory);
+        if (!trained.isEmpty()) {
+            trainingSeconds = (System.nanoTime() - training) / 1e9;
+            log.info("start caches made once for this build ({}, {}) in {} s: later starts map them", trained,
+                    startCache.java().hasAotCache() ? "ahead-of-time cache, Java " + startCache.java().feature() : "class-data archive",
+                    String.format("%.1f", (System.nanoTime() - training) / 1e9));
+        }
         for (ServiceSpec spec : specs) {
             try {
-                children.add(ChildProcess.start(spec, logDirectory));
+                children.add(ChildProcess.start(spec, logDirectory, startCache));
             } catch (IOException e) {
                 throw new LaunchException("cannot start " + spec.name() + ": " + e.getMessage());
             }
@@ -327,7 +338,7 @@ public final class LocalSuite implements AutoCloseable {
             children.remove(running.get());
         }
         try {
-            ChildProcess child = ChildProcess.start(spec, logDirectory);
+            ChildProcess child = ChildProcess.start(spec, logDirectory, startCache);
             children.add(child);
             // a child that never gets ready stays in the list, so close() stops it
             child.awaitReady(READY_TIMEOUT);
@@ -415,7 +426,9 @@ public final class LocalSuite implements AutoCloseable {
     /** What runs where, with start time and memory, as the launcher prints it. */
     public String statusTable() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%nHR mobility suite ready in %.1f s%n%n", readySeconds));
+        out.append(String.format("%nHR mobility suite ready in %.1f s%s%n%n", readySeconds, trainingSeconds == 0 ? ""
+                : String.format(" (%.1f s of it making the start caches, once per build)", trainingSeconds)));
+        out.append(String.format("  services on %s%n%n", startCache.describe()));
         out.append(String.format("  %-22s %-29s %8s %9s %9s%n", "process", "address", "pid", "ready", "RSS"));
         long launcherPid = ProcessHandle.current().pid();
         long total;

@@ -1,0 +1,249 @@
+package org.hrmobility.local.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.hrmobility.devstack.Ports;
+
+/**
+ * What lets a process of the suite start in a few seconds: its jar extracted once (Spring
+ * Boot's {@code jarmode=tools extract}), so that its classes load from the application class path, which class-data
+ * archives can hold (the classes nested in a Spring Boot jar cannot be archived), and an archive of the classes its
+ * first run loaded:
+ * <ul>
+ *   <li>on a JDK 25 or later, the ahead-of-time cache (JEP 483 and 514): classes loaded and linked
+ *   ({@code -XX:AOTCacheOutput} when trained, {@code -XX:AOTCache} at every start);</li>
+ *   <li>on an older one (17), a dynamic CDS archive ({@code -XX:ArchiveClassesAtExit}, {@code -XX:SharedArchiveFile}).</li>
+ * </ul>
+ * The archive is made once per build, before the first start ({@link #train}). The services run on the newest JDK 25
+ * or later found ({@code HRM_SERVICE_JAVA_HOME}, else under /usr/lib/jvm), else on the launcher's own. A rebuilt jar
+ * starts over (extracted again, trained again); an archive that does not fit the JVM is ignored by it with a
+ * warning, never a failed start. {@code HRM_START_CACHE=off}: the jars as built, on the launcher's JDK, as before.
+ */
+final class StartCache {
+
+    static final int AOT_CACHE_FEATURE = 25;
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Java java;
+    private final boolean enabled;
+
+    /** The JVM the processes run on: its {@code bin/java} and its feature version. */
+    record Java(Path executable, int feature) {
+
+        static Java of(Path home) {
+            return new Java(home.resolve("bin").resolve("java"), feature(home));
+        }
+
+        boolean hasAotCache() {
+            return feature >= AOT_CACHE_FEATURE;
+        }
+
+        private static int feature(Path home) {
+            Path release = home.resolve("release");
+            try {
+                if (Files.exists(release)) {
+                    for (String line : Files.readAllLines(release)) {
+                        if (line.startsWith("JAVA_VERSION=")) {
+                            return Integer.parseInt(line.replaceAll("[^0-9.]", "").split("\\.")[0]);
+                        }
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // an unreadable release file: fall through to the running JVM's version
+            }
+            return home.equals(Path.of(System.getProperty("java.home"))) ? Runtime.version().feature() : 0;
+        }
+    }
+
+    StartCache(Path root, Java java, boolean enabled) {
+        this.root = root;
+        this.java = java;
+        this.enabled = enabled;
+    }
+
+    /** The cache under the launcher's build directory, on the JVM the environment names or the newest one found. */
+    static StartCache of(Path home, Function<String, String> env) {
+        boolean enabled = !"off".equalsIgnoreCase(env.apply("HRM_START_CACHE"));
+        Java own = Java.of(Path.of(System.getProperty("java.home")));
+        Java java = !enabled ? own : Optional.ofNullable(env.apply("HRM_SERVICE_JAVA_HOME")).filter(s -> !s.isBlank())
+                .map(Path::of).map(Java::of)
+                .orElseGet(() -> newestWithAotCache(Path.of("/usr/lib/jvm")).filter(found -> found.feature() > own.feature()).orElse(own));
+        return new StartCache(home.resolve("deploy/local/target/start-cache"), java, enabled);
+    }
+
+    static Optional<Java> newestWithAotCache(Path jvms) {
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")) && Files.exists(home.resolve("release")))
+                    .map(Java::of).filter(Java::hasAotCache).max(Comparator.comparingInt(Java::feature));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    Java java() {
+        return java;
+    }
+
+    /** For the status table: the JVM and the kind of archive. */
+    String describe() {
+        return "Java " + java.feature() + (!enabled ? ", no start cache (HRM_START_CACHE=off)"
+                : java.hasAotCache() ? ", extracted jars with an ahead-of-time cache" : ", extracted jars with a class-data archive");
+    }
+
+    /** How a process is started: the JVM, the archive when there is one, and the jar (the extracted one, when cached). */
+    List<String> command(ServiceSpec spec, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(java.executable().toString());
+        command.addAll(jvmOptions);
+        Path jar = spec.jar();
+        if (enabled) {
+            try {
+                Path dir = root.resolve(spec.service());
+                jar = extracted(spec.jar(), dir);
+                Path archive = archive(dir);
+                if (Files.exists(archive)) {
+                    command.add((java.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+                }
+            } catch (IOException e) {
+                // no cache is slower, never broken
+                jar = spec.jar();
+            }
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    /**
+     * Makes the archive of every process that has none yet (the first start after a build), two at a time: each one
+     * starts once on its extracted jar and a free port, with the suite's databases and brokers already running, until
+     * it is ready (what a start loads, the web server and the consumers included), and is stopped; at its exit the JVM
+     * writes the archive. A process whose training fails simply starts without one.
+     *
+     * @return the processes trained now (none when every archive exists or the cache is off)
+     */
+    List<String> train(List<ServiceSpec> specs, List<String> jvmOptions, Path logDirectory) throws InterruptedException {
+        if (!enabled) {
+            return List.of();
+        }
+        List<ServiceSpec> untrained = new ArrayList<>();
+        for (ServiceSpec spec : specs) {
+            Path dir = root.resolve(spec.service());
+            try {
+                extracted(spec.jar(), dir);
+                if (!Files.exists(archive(dir)) && untrained.stream().noneMatch(u -> u.service().equals(spec.service()))) {
+                    untrained.add(spec);
+                }
+            } catch (IOException e) {
+                // started from its jar as built
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> runs = untrained.stream().map(spec -> pool.submit(() -> trainOne(spec, jvmOptions, logDirectory))).toList();
+            List<String> trained = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                try {
+                    if (runs.get(i).get()) {
+                        trained.add(untrained.get(i).service());
+                    }
+                } catch (ExecutionException e) {
+                    // that one starts without an archive
+                }
+            }
+            return trained;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private boolean trainOne(ServiceSpec spec, List<String> jvmOptions, Path logDirectory) throws IOException, InterruptedException {
+        Path dir = root.resolve(spec.service());
+        Path archive = archive(dir);
+        List<String> command = new ArrayList<>();
+        command.add(java.executable().toString());
+        command.addAll(jvmOptions);
+        command.add((java.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+        command.add("-jar");
+        command.add(extracted(spec.jar(), dir).toString());
+        // on a port of its own, whatever runs where the service will; its log beside the service's
+        ServiceSpec training = new ServiceSpec(spec.service() + ".training", spec.service(), spec.portKey(), Ports.pickFree(), spec.jar(),
+                spec.arguments(), spec.database(), spec.environment());
+        ChildProcess child = ChildProcess.launch(training, command, logDirectory);
+        try {
+            child.awaitReady(TRAINING_TIMEOUT);
+        } catch (LaunchException e) {
+            child.kill();
+            Files.deleteIfExists(archive);
+            return false;
+        }
+        // ready: what a start loads is loaded; at its exit the JVM writes the archive
+        child.terminate();
+        child.awaitExit(TRAINING_TIMEOUT);
+        return Files.exists(archive);
+    }
+
+    private Path archive(Path dir) {
+        return dir.resolve(java.hasAotCache() ? "app.aot" : "app.jsa");
+    }
+
+    /** The jar extracted into {@code dir}, again when the built jar changed (which also drops its archives). */
+    Path extracted(Path jar, Path dir) throws IOException {
+        String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " " + java.feature();
+        Path marker = dir.resolve("built-from");
+        Path runJar = dir.resolve(jar.getFileName());
+        if (Files.exists(marker) && Files.readString(marker).equals(stamp) && Files.exists(runJar)) {
+            return runJar;
+        }
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Process extract = new ProcessBuilder(java.executable().toString(), "-Djarmode=tools", "-jar", jar.toString(),
+                "extract", "--destination", dir.toString(), "--force").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!extract.waitFor(60, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(runJar)) {
+                extract.destroyForcibly();
+                throw new IOException("extracting " + jar + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while extracting " + jar);
+        }
+        Files.writeString(marker, stamp);
+        return runJar;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
