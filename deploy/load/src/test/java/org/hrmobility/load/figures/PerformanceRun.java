@@ -67,6 +67,9 @@ public final class PerformanceRun {
         System.exit(0);
     }
 
+    /** The employees of a large administration: the master data each service takes in, timed by the run. */
+    static final int ORGANISATION = 33_000;
+
     private Summary run() throws Exception {
         int writeBudget = (int) (commandRate * 20);
         double warmUpRate = Math.min(commandRate / 2, 150);
@@ -74,9 +77,14 @@ public final class PerformanceRun {
         int inboxRun = (int) (inboxRates.stream().mapToDouble(Double::doubleValue).sum() * phase.toSeconds());
         int kneeRun = phases.contains("knee") ? (int) (KNEE_RATES.stream().mapToDouble(Double::doubleValue).sum() * KNEE_STEP.toSeconds()) : 0;
         int needed = warmUp + writeBudget + inboxRun + kneeRun;
-        step("publishing %d employees as master data, and waiting for every service to take them in", needed);
-        Iterator<String> employees = SyntheticEmployees.publish(suite, needed).iterator();
+        int published = Math.max(needed, ORGANISATION);
+        step("publishing %,d employees as master data (a whole organisation), and timing until every service has taken them in",
+                published);
+        long intakeStarted = System.nanoTime();
+        Iterator<String> employees = SyntheticEmployees.publish(suite, published).iterator();
         MasterData.awaitTakenIn(suite.kafka(), Duration.ofMinutes(5));
+        Summary.Intake intake = new Summary.Intake(published, (System.nanoTime() - intakeStarted) / 1e9);
+        System.out.printf("  taken in by every service in %.1f s%n", intake.seconds());
 
         step("warming up: opening %d cases at %.0f/s, with the line manager's live stream open", warmUp, warmUpRate);
         List<String> cases = new CopyOnWriteArrayList<>();
@@ -119,7 +127,7 @@ public final class PerformanceRun {
             }
         }
         List<Latencies> steps = phases.contains("knee") ? stepUp(employees) : List.of();
-        return new Summary(Machine.describe(jdbcUrl), direct, gateway, rawCommits, commandsPerSecond, writers, writes, inboxRuns, usage,
+        return new Summary(Machine.describe(jdbcUrl), intake, direct, gateway, rawCommits, commandsPerSecond, writers, writes, inboxRuns, usage,
                 totalPss, steps);
     }
 

@@ -7,9 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The figures of one {@link PerformanceRun} beside the goals, as text and as the section of docs/performance.md. */
-record Summary(Machine machine, Latencies direct, Latencies gateway, double rawCommits, double commandsPerSecond, int writers,
+record Summary(Machine machine, Intake intake, Latencies direct, Latencies gateway, double rawCommits, double commandsPerSecond, int writers,
                Latencies writes, List<PerformanceRun.InboxRun> inboxRuns, List<ProcessSampler.Usage> usage, long totalPssMib,
                List<Latencies> steps) {
+
+    /** A whole organisation's master data, published at once, taken in by every service (no consumer group behind). */
+    record Intake(int employees, double seconds) {
+    }
 
     static final String START = "<!-- performance-run: written by PerformanceRun, do not edit by hand -->";
     static final String END = "<!-- /performance-run -->";
@@ -44,6 +48,9 @@ record Summary(Machine machine, Latencies direct, Latencies gateway, double rawC
         md.append(String.format("%d cores, %,d MiB, %s; load driver %s; Kafka %s; PostgreSQL %s (%s).%n%n", machine.cores(),
                 machine.memoryMib(), machine.os(), machine.java(), machine.kafka(), machine.postgres(), machine.commitSettings()));
         md.append("| figure | measured | goal | met |\n|---|---|---|---|\n");
+        row(md, String.format("master data: %,d employees published, taken in by every service", intake.employees()),
+                String.format("%.1f s (%,.0f a second)", intake.seconds(), intake.employees() / intake.seconds()), "under 30 s",
+                met(intake.seconds() < 30));
         double overhead = gateway.p99() / direct.p99() - 1;
         row(md, "GET a case straight to the service, p50 / p99", ms(direct), "", "");
         row(md, "the same through the gateway, p50 / p99", ms(gateway), "", "");

@@ -25,7 +25,7 @@ class SummaryTest {
 
     static Summary summary(List<Latencies> steps) {
         Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off");
-        return new Summary(machine, of("direct", 2, 6), of("gateway", 3, 9), 60_000, 300, 16, of("writes", 40, 100),
+        return new Summary(machine, new Summary.Intake(33_000, 21.5), of("direct", 2, 6), of("gateway", 3, 9), 60_000, 300, 16, of("writes", 40, 100),
                 List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), of("stream", 15, 90))),
                 List.of(new ProcessSampler.Usage("gateway", 30, 400, 380)), 2_800, steps);
     }
