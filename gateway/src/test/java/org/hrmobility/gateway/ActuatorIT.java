@@ -2,7 +2,6 @@ package org.hrmobility.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
 import org.hrmobility.websecurity.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +28,7 @@ class ActuatorIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("mobility", "redeployment", "evaluation", "notification", "console")) {
-            registry.add("hrm.gateway.services." + service, STUB::url);
-        }
-        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        STUB.standFor(registry, TestTokens.properties());
     }
 
     @AfterAll

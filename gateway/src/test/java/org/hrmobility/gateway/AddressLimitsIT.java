@@ -37,10 +37,7 @@ class AddressLimitsIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("mobility", "redeployment", "evaluation", "notification", "console")) {
-            registry.add("hrm.gateway.services." + service, STUB::url);
-        }
-        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        STUB.standFor(registry, TestTokens.properties());
     }
 
     @AfterAll

@@ -41,10 +41,8 @@ class BalancingIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        List.of("mobility", "redeployment", "notification", "evaluation", "console")
-                .forEach(service -> registry.add("hrm.gateway.services." + service, FIRST::url));
+        FIRST.standFor(registry, PROVIDER.properties());
         registry.add("hrm.gateway.instances.redeployment", () -> FIRST.url() + "," + DOWN + "," + SECOND.url());
-        PROVIDER.properties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("hrm.gateway.requests-per-second", () -> "1000");
         registry.add("hrm.gateway.burst", () -> "1000");
     }

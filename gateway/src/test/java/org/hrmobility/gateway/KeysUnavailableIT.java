@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.hrmobility.websecurity.test.TestKeySet;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +31,7 @@ class KeysUnavailableIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("mobility", "redeployment", "evaluation", "notification", "console")) {
-            registry.add("hrm.gateway.services." + service, STUB::url);
-        }
-        PROVIDER.properties().forEach((name, value) -> registry.add(name, () -> value));
+        STUB.standFor(registry, PROVIDER.properties());
     }
 
     @AfterAll

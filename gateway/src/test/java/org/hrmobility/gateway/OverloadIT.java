@@ -29,9 +29,7 @@ class OverloadIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        List.of("mobility", "redeployment", "notification", "evaluation")
-                .forEach(service -> registry.add("hrm.gateway.services." + service, STUB::url));
-        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        STUB.standFor(registry, TestTokens.properties());
         registry.add("hrm.gateway.response-timeout", () -> "1s");
         registry.add("hrm.gateway.max-in-flight", () -> "2");
         registry.add("hrm.gateway.requests-per-second", () -> "1000");

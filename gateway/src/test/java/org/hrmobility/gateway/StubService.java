@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -60,6 +64,14 @@ final class StubService implements AutoCloseable {
         });
         server.createContext("/v3/api-docs", exchange -> answer(exchange, 200, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\"}}"));
         server.start();
+    }
+
+    /** Routes every service of the gateway to this stub, and trusts the tokens of these resource-server settings. */
+    void standFor(DynamicPropertyRegistry registry, Map<String, Object> tokenSettings) {
+        for (String service : List.of("mobility", "redeployment", "evaluation", "notification", "console")) {
+            registry.add("hrm.gateway.services." + service, this::url);
+        }
+        tokenSettings.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     String url() {

@@ -41,10 +41,7 @@ class TokenHardeningIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : List.of("mobility", "redeployment", "evaluation", "notification", "console")) {
-            registry.add("hrm.gateway.services." + service, STUB::url);
-        }
-        PROVIDER.properties().forEach((name, value) -> registry.add(name, () -> value));
+        STUB.standFor(registry, PROVIDER.properties());
     }
 
     @AfterAll
