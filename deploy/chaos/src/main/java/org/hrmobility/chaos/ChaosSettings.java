@@ -36,6 +36,9 @@ record ChaosSettings(String size, int commands, double rate, int brokerKills, in
 
     /** The command line that reproduces this run. */
     String command() {
-        return "./mvnw -B -Pchaos -pl deploy/chaos -am verify -DskipTests" + (size.equals("short") ? " -Dchaos.size=short" : "");
+        boolean full = size.equals("full");
+        return "./mvnw -B -Pchaos -pl deploy/chaos -am verify -DskipTests" + (full ? "" : " -Dchaos.size=short")
+                + (commands != (full ? 20_000 : 1_000) ? " -Dchaos.commands=" + commands : "")
+                + (rate != (full ? 20 : 10) ? " -Dchaos.rate=" + (rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate)) : "");
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
 final class OpenLoad {
 
     /** One request to send, where to record it, and what to do with a good answer (its body and when it came). */
+    /** A request, the status that counts as success, where its latency goes, and what to do with a success and its send time. */
     record Call(HttpRequest request, int expectedStatus, Latencies into, BiConsumer<HttpResponse<String>, Long> onSuccess) {
 
         Call(HttpRequest request, int expectedStatus, Latencies into) {
@@ -91,7 +92,8 @@ final class OpenLoad {
                         call.into().error("HTTP " + response.statusCode());
                     } else {
                         call.into().record(now - dueNanos);
-                        call.onSuccess().accept(response, now);
+                        // when it was sent: what a command's effects are timed from (they may arrive before its answer)
+                        call.onSuccess().accept(response, dueNanos);
                     }
                     return null;
                 });

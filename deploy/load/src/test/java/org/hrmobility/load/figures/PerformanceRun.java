@@ -163,14 +163,14 @@ public final class PerformanceRun {
     private InboxRun commandToInbox(Iterator<String> employees, double rate) throws InterruptedException {
         step("opening cases at %.0f/s for %d s; the line manager's live stream notes each CaseOpened", rate, phase.toSeconds());
         Latencies commands = new Latencies("open a case at " + (int) rate + "/s");
-        Latencies toInbox = new Latencies("answer to notification on the stream");
+        Latencies toInbox = new Latencies("command sent to notification on the stream");
         int reconnects;
         try (LiveStreamListener stream = new LiveStreamListener(http, suite.gateway(), lars, RedeploymentEvents.CASE_OPENED.ceType())) {
             stream.awaitOpen();
             Map<String, Long> answered = new ConcurrentHashMap<>();
             load.run(rate, phase, i -> {
                 String employee = employees.next();
-                return openCase(employee, commands, (response, at) -> answered.put(employee, at));
+                return openCase(employee, commands, (response, sent) -> sent(employee, sent, answered));
             });
             awaitArrivals(stream, answered, Duration.ofSeconds(10));
             answered.forEach((employee, at) -> {
@@ -178,13 +178,17 @@ public final class PerformanceRun {
                 if (arrival == null) {
                     toInbox.error("not on the stream within 10 s");
                 } else {
-                    toInbox.record(arrival - at);
+                    toInbox.record(arrival - at);  // never negative: sent before the service could see it
                 }
             });
             reconnects = stream.reconnects();
         }
         System.out.println("  " + commands + "\n  " + toInbox + (reconnects > 0 ? "\n  stream reopened " + reconnects + " time(s)" : ""));
         return new InboxRun(rate, phase.toSeconds(), commands, toInbox);
+    }
+
+    private static void sent(String employee, long sentNanos, Map<String, Long> sent) {
+        sent.put(employee, sentNanos);
     }
 
     private int postgresPort() {

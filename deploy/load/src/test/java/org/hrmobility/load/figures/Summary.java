@@ -65,11 +65,12 @@ record Summary(Machine machine, Intake intake, Latencies direct, Latencies gatew
             Latencies commands = run.commands();
             Latencies toInbox = run.toInbox();
             int errors = commands.errorCount() + toInbox.errorCount();
+            // a latency goal is never met in a phase with errors: the requests that failed are not in the percentiles
             row(md, String.format("open a case at %.0f/s for %d s: answers p50 / p99", run.rate(), run.seconds()), ms(commands), "", "");
-            row(md, String.format("at %.0f/s, answer to notification on the line manager's stream, p50", run.rate()),
-                    String.format("%.1f ms", toInbox.p50()), goal ? "under 20 ms" : "", goal ? met(toInbox.p50() < 20) : "");
-            row(md, String.format("at %.0f/s, answer to notification on the stream, p99", run.rate()), String.format("%.1f ms", toInbox.p99()),
-                    goal ? "under 100 ms" : "", goal ? met(toInbox.p99() < 100) : "");
+            row(md, String.format("at %.0f/s, command sent to notification on the line manager's stream, p50", run.rate()),
+                    String.format("%.1f ms", toInbox.p50()), goal ? "under 20 ms" : "", goal ? met(errors == 0 && toInbox.p50() < 20) : "");
+            row(md, String.format("at %.0f/s, command sent to notification on the stream, p99", run.rate()), String.format("%.1f ms", toInbox.p99()),
+                    goal ? "under 100 ms" : "", goal ? met(errors == 0 && toInbox.p99() < 100) : "");
             row(md, String.format("at %.0f/s, errors", run.rate()),
                     errors == 0 ? "none" : commands.errorSummary() + " " + toInbox.errorSummary(), goal ? "none" : "", goal ? met(errors == 0) : "");
         }

@@ -45,7 +45,23 @@ class SummaryTest {
         assertThat(second.split(Summary.START, -1)).hasSize(2);
         assertThat(second).contains("By hand, before.").contains("By hand, after.")
                 .contains("| gateway's addition to p99 | +50 % | at most +30 % | **no** |")
-                .contains("| at 300/s, answer to notification on the stream, p99 | 90.0 ms | under 100 ms | yes |");
+                .contains("| at 300/s, command sent to notification on the stream, p99 | 90.0 ms | under 100 ms | yes |");
+    }
+
+    @Test
+    @DisplayName("Performance figures: a latency goal is never marked met in a phase with errors, however fast the answers that came")
+    void noGoalMetWithErrors() {
+        Latencies toInbox = of("stream", 15, 90);
+        toInbox.error("not on the stream within 10 s");
+        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off");
+        Summary summary = new Summary(machine, new Summary.Intake(33_000, 40.0), of("direct", 2, 6), of("gateway", 3, 9), 60_000,
+                300, 16, of("writes", 40, 100), List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), toInbox)),
+                List.of(), 2_800, List.of());
+
+        assertThat(summary.text())
+                .contains("| at 300/s, command sent to notification on the line manager's stream, p50 | 15.0 ms | under 20 ms | **no** |")
+                .contains("| at 300/s, command sent to notification on the stream, p99 | 90.0 ms | under 100 ms | **no** |")
+                .contains("taken in by every service | 40.0 s (825 a second) | under 30 s | **no** |");
     }
 
     @Test
