@@ -15,18 +15,24 @@ record ChaosSettings(String size, int commands, double rate, int brokerKills, in
     static final int BROKERS = 3;
 
     static ChaosSettings fromSystemProperties() {
-        String size = System.getProperty("chaos.size", "full");
+        String size = property("chaos.size", "full");
         boolean full = !size.equals("short");
-        Path home = Path.of(System.getProperty("hrm.home", ".")).toAbsolutePath().normalize();
-        Path out = Path.of(System.getProperty("chaos.out", home.resolve("deploy/chaos/target/chaos").toString()));
-        Path docs = Path.of(System.getProperty("chaos.docs", home.resolve("docs/reliability.md").toString()));
+        Path home = Path.of(property("hrm.home", ".")).toAbsolutePath().normalize();
+        Path out = Path.of(property("chaos.out", home.resolve("deploy/chaos/target/chaos").toString()));
+        Path docs = Path.of(property("chaos.docs", home.resolve("docs/reliability.md").toString()));
         return new ChaosSettings(full ? "full" : "short",
-                Integer.getInteger("chaos.commands", full ? 20_000 : 1_000),
-                Double.parseDouble(System.getProperty("chaos.rate", full ? "20" : "10")),
+                Integer.parseInt(property("chaos.commands", full ? "20000" : "1000")),
+                Double.parseDouble(property("chaos.rate", full ? "20" : "10")),
                 full ? 5 : 1, full ? 2 : 1, 4, 1, home, out, docs,
                 // the full run's table goes into the docs; a short one (CI) only when asked
-                Boolean.parseBoolean(System.getProperty("chaos.write-docs", String.valueOf(full))),
-                Boolean.parseBoolean(System.getProperty("chaos.fail-on-findings", "true")));
+                Boolean.parseBoolean(property("chaos.write-docs", String.valueOf(full))),
+                Boolean.parseBoolean(property("chaos.fail-on-findings", "true")));
+    }
+
+    /** A system property, or the default when it is absent or blank (Maven passes unset properties as empty). */
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     /** How long the load runs at its rate. */

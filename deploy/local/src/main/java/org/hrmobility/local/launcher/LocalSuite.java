@@ -480,6 +480,7 @@ public final class LocalSuite implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
+        startCache.close();
         children.forEach(ChildProcess::terminate);
         children.forEach(child -> child.awaitExit(Duration.ofSeconds(20)));
         if (mail != null) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,7 @@ final class StartCache {
     private final Path root;
     private final Java java;
     private final boolean enabled;
+    private final Set<ChildProcess> training = ConcurrentHashMap.newKeySet();
 
     /** The JVM the processes run on: its {@code bin/java} and its feature version. */
     record Java(Path executable, int feature) {
@@ -186,20 +189,30 @@ final class StartCache {
         command.add("-jar");
         command.add(extracted(spec.jar(), dir).toString());
         // on a port of its own, whatever runs where the service will; its log beside the service's
-        ServiceSpec training = new ServiceSpec(spec.service() + ".training", spec.service(), spec.portKey(), Ports.pickFree(), spec.jar(),
+        ServiceSpec trainee = new ServiceSpec(spec.service() + ".training", spec.service(), spec.portKey(), Ports.pickFree(), spec.jar(),
                 spec.arguments(), spec.database(), spec.environment());
-        ChildProcess child = ChildProcess.launch(training, command, logDirectory);
+        ChildProcess child = ChildProcess.launch(trainee, command, logDirectory);
+        training.add(child);
         try {
             child.awaitReady(TRAINING_TIMEOUT);
+            // ready: what a start loads is loaded; at its exit the JVM writes the archive
+            child.terminate();
+            child.awaitExit(TRAINING_TIMEOUT);
+            return Files.exists(archive);
         } catch (LaunchException e) {
-            child.kill();
             Files.deleteIfExists(archive);
             return false;
+        } finally {
+            if (child.isAlive()) {
+                child.kill();
+            }
+            training.remove(child);
         }
-        // ready: what a start loads is loaded; at its exit the JVM writes the archive
-        child.terminate();
-        child.awaitExit(TRAINING_TIMEOUT);
-        return Files.exists(archive);
+    }
+
+    /** Stops what is still training (the suite stopped while it made its caches). */
+    void close() {
+        training.forEach(ChildProcess::kill);
     }
 
     private Path archive(Path dir) {
