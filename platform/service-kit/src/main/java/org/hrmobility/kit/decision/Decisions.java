@@ -100,7 +100,7 @@ public class Decisions {
 
     public <T> Mono<Stored<T>> create(AggregateType<T> type, Decision<T> decision, AfterSave<T> alsoInTransaction) {
         T next = decision.next();
-        return transactional.transactional(store.insert(type, next)
+        return atomic(store.insert(type, next)
                 .flatMap(saved -> log.record(type.name(), String.valueOf(type.idOf(next)), decision)
                         .then(alsoInTransaction.apply(decision, saved))
                         .then(Versions.seen(type.name(), type.idOf(next), saved.version()))
@@ -115,7 +115,7 @@ public class Decisions {
 
     public <T> Mono<Stored<T>> decide(AggregateType<T> type, Object id, CurrentUser user, Permission permission, String reason,
                                       BiFunction<T, Actor, Decision<T>> decision, AfterSave<T> alsoInTransaction) {
-        return transactional.transactional(store.find(type, id)
+        return atomic(store.find(type, id)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException(type.name(), id)))
                 .flatMap(stored -> access.standing(user, type.subjectOf(stored.value()))
                         .filter(standing -> type.isPublic(stored.value()) || visible(type, standing, user))
@@ -138,7 +138,7 @@ public class Decisions {
 
     public <T> Mono<Stored<T>> decideAsSystem(AggregateType<T> type, Object id, Function<T, Optional<Decision<T>>> decision,
                                               AfterSave<T> alsoInTransaction) {
-        return transactional.transactional(store.find(type, id)
+        return atomic(store.find(type, id)
                 .flatMap(stored -> current(type, stored.value())
                         .flatMap(value -> Mono.justOrEmpty(decision.apply(value)))
                         .flatMap(d -> save(type, id, d, stored.version(), alsoInTransaction))));
@@ -180,7 +180,17 @@ public class Decisions {
 
     /** Work that must commit with a decision (or a read that must see one snapshot), in one transaction. */
     public <T> Mono<T> inTransaction(Mono<T> work) {
-        return transactional.transactional(work);
+        return atomic(work);
+    }
+
+    /**
+     * One transaction that runs to its end, commit or rollback, whatever happens to the caller. Cancelling a reactive
+     * transaction midway (the gateway's response timeout closing the connection to the service) rolled it back while a
+     * statement already sent still ran, outside it, and committed part of a command: the chaos campaign found an
+     * event without its history line. The caller's Reactor context (If-Match, the version seen) goes with the work.
+     */
+    private <T> Mono<T> atomic(Mono<T> work) {
+        return Mono.deferContextual(context -> Mono.fromFuture(transactional.transactional(work).contextWrite(context).toFuture(), true));
     }
 
     private <T> Mono<T> current(AggregateType<T> type, T value) {
