@@ -16,7 +16,7 @@ import org.hrmobility.contracts.mobility.MobilityEvents;
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
 
 /**
- * Who must know of which decision (DOMAIN.md, "Notifications"). An event type without a route concerns nobody
+ * Who must know of which decision (docs/domain.md, "Notifications"). An event type without a route concerns nobody
  * personally (a call opened, a talent offer published): machine subscribers may still follow it by webhook.
  */
 public final class Routes {

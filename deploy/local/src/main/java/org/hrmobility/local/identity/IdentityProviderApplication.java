@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The development identity provider (Spring Authorization Server) of the local run: issuer
- * {@code http://localhost:9000}, the demo users and clients of DESIGN.md. Production points the services at
+ * {@code http://localhost:9000}, the demo users and clients of the README. Production points the services at
  * the organisation's own identity provider instead ({@code HRM_ISSUER}, {@code HRM_JWK_SET_URI}).
  */
 @SpringBootApplication

@@ -14,7 +14,7 @@ import org.hrmobility.devstack.Ports;
 
 /**
  * How to run the suite: where the repository is (to find the built jars), where to keep data, which services,
- * and on which ports. Ports default to DESIGN.md's; each can be moved with {@code HRM_<NAME>_PORT}, e.g.
+ * and on which ports. Ports default to those in the README; each can be moved with {@code HRM_<NAME>_PORT}, e.g.
  * {@code HRM_GATEWAY_PORT=18080}; {@link #withFreePorts()} picks free ones (tests).
  * <p>
  * As a small cluster: {@code --instances 2} runs every service twice (the second instance 100 ports above the first,

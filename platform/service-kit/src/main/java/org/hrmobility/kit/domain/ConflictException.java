@@ -7,7 +7,7 @@ public class ConflictException extends DomainException {
         super(409, slug, title, detail, null);
     }
 
-    /** A rule of DOMAIN.md that answers with a conflict, named by its id. */
+    /** A rule of docs/domain.md that answers with a conflict, named by its id. */
     public ConflictException(String ruleId, String slug, String title, String detail) {
         super(409, slug, title, detail, ruleId);
     }

@@ -3,7 +3,7 @@ package org.hrmobility.kit.domain;
 import java.util.Optional;
 
 /**
- * A refusal a service's own code raises: not found, a state conflict, a rule of DOMAIN.md. Plain Java, so that
+ * A refusal a service's own code raises: not found, a state conflict, a rule of docs/domain.md. Plain Java, so that
  * domain classes throw it without knowing the web; {@link ProblemExceptionHandler} answers it as problem+json
  * with a stable {@code type} per slug and, for rules, the rule id.
  */

@@ -6,7 +6,7 @@ import org.hrmobility.kit.domain.ForbiddenException;
 import org.hrmobility.kit.domain.NotFoundException;
 
 /**
- * The object-level rule of DESIGN.md, the same in every service: an object about an employee may be seen by
+ * The object-level rule of docs/architecture.md ("Access"), the same in every service: an object about an employee may be seen by
  * that employee, by their line manager, and by every HR case handler. Anyone else gets 404, as if it did not
  * exist.
  */

@@ -1,6 +1,6 @@
 package org.hrmobility.kit.security;
 
-/** The roles of DOMAIN.md, carried in the token's {@code roles} claim, plus the operators of the platform. */
+/** The roles of docs/domain.md, carried in the token's {@code roles} claim, plus the operators of the platform. */
 public enum Role {
     HR_CASE_HANDLER,
     LINE_MANAGER,
