@@ -2,19 +2,10 @@ package org.hrmobility.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import org.hrmobility.websecurity.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -31,9 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import reactor.core.publisher.Flux;
 
 /**
@@ -46,8 +34,8 @@ import reactor.core.publisher.Flux;
 @AutoConfigureWebTestClient
 class ConsoleRoutesIT {
 
-    private static final Echo CONSOLE = new Echo("console");
-    private static final Echo NOTIFICATION = new Echo("notification");
+    private static final StubService CONSOLE = new StubService("console");
+    private static final StubService NOTIFICATION = new StubService("notification");
 
     @Autowired
     WebTestClient web;
@@ -130,65 +118,5 @@ class ConsoleRoutesIT {
         assertThat(data).containsExactly("first", "second");
         assertThat(Duration.ofNanos(arrivals.get(0))).isLessThan(Duration.ofMillis(1500));
         assertThat(Duration.ofNanos(arrivals.get(1))).isGreaterThan(Duration.ofMillis(2000));
-    }
-
-    /** Echoes what reached it, naming itself; streams two events 2.5 s apart; reports ready. */
-    static final class Echo implements AutoCloseable {
-
-        private final String name;
-        private final HttpServer server;
-
-        Echo(String name) {
-            this.name = name;
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", this::echo);
-            server.createContext("/console/notifications/stream", exchange -> {
-                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                    sleep(2500);
-                    out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://localhost:" + server.getAddress().getPort();
-        }
-
-        private void echo(HttpExchange exchange) throws IOException {
-            exchange.getRequestBody().readAllBytes();
-            String headers = exchange.getRequestHeaders().entrySet().stream()
-                    .map(e -> "\"" + e.getKey().toLowerCase(Locale.ROOT) + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
-                    .collect(Collectors.joining(","));
-            byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"method\":\""
-                    + exchange.getRequestMethod() + "\",\"headers\":{" + headers + "}}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-
-        private static void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }

@@ -26,9 +26,16 @@ final class StubService implements AutoCloseable {
 
     final AtomicInteger flakyCalls = new AtomicInteger();
     final AtomicInteger postCalls = new AtomicInteger();
+    private final String name;
     private final HttpServer server;
 
     StubService() {
+        this("stub");
+    }
+
+    /** A stub that names itself ({@code "service"} in what it echoes), to tell which service a route reached. */
+    StubService(String name) {
+        this.name = name;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -52,16 +59,19 @@ final class StubService implements AutoCloseable {
                 answer(exchange, flakyCalls.getAndIncrement() == 0 ? 503 : 200, "{\"calls\":" + flakyCalls.get() + "}");
             }
         });
-        server.createContext("/api/notifications/stream", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                sleep(2500);
-                out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
-            }
-        });
+        // the live streams, the notification service's and the console's relay: two events 2.5 s apart
+        for (String stream : List.of("/api/notifications/stream", "/console/notifications/stream")) {
+            server.createContext(stream, exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    sleep(2500);
+                    out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
+                }
+            });
+        }
         server.createContext("/v3/api-docs", exchange -> answer(exchange, 200, "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\"}}"));
         server.start();
     }
@@ -78,13 +88,13 @@ final class StubService implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
-    /** Answers its port, the path, method and headers it received, as JSON: what the gateway passed on, and to whom. */
+    /** Answers its name, port, the path, method and headers it received, as JSON: what the gateway passed on, and to whom. */
     private void echo(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         String headers = exchange.getRequestHeaders().entrySet().stream()
                 .map(e -> "\"" + e.getKey().toLowerCase(Locale.ROOT) + "\":\"" + String.join(",", e.getValue()).replace("\"", "'") + "\"")
                 .collect(Collectors.joining(","));
-        answer(exchange, 200, "{\"port\":" + server.getAddress().getPort() + ",\"path\":\"" + exchange.getRequestURI().getPath()
+        answer(exchange, 200, "{\"service\":\"" + name + "\",\"port\":" + server.getAddress().getPort() + ",\"path\":\"" + exchange.getRequestURI().getPath()
                 + "\",\"method\":\"" + exchange.getRequestMethod()
                 + "\",\"headers\":{" + headers + "}}");
     }
