@@ -149,7 +149,7 @@ public final class ChaosRun {
         System.out.println(ReliabilityTable.text(runInfo, result, faultsServed));
         writeLogs(commands, result, kafka);
         if (settings.writeDocs()) {
-            ReliabilityTable.writeSection(settings.docs(), ReliabilityTable.markdown(runInfo, result, faultsServed));
+            ReliabilityTable.SECTION.write(settings.docs(), ReliabilityTable.markdown(runInfo, result, faultsServed));
             System.out.println("Written into " + settings.docs());
         }
         boolean clean = result.clean() && faultsServed.stream().allMatch(Fault::recovered);

@@ -1,23 +1,22 @@
 package org.hrmobility.chaos;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.hrmobility.devstack.DocsSection;
+
 /**
  * The chaos run's table: the commands and what became of them, the faults injected per kind, lost, duplicated, partial,
  * dead letters, and how long the suite took to recover from each fault; as markdown, written between markers into
- * docs/reliability.md with the command that reproduces it. Pure apart from {@link #writeSection}.
+ * docs/reliability.md with the command that reproduces it. Pure: {@link #SECTION} writes it.
  */
 public final class ReliabilityTable {
 
-    public static final String START = "<!-- chaos-run: written by ChaosRun, do not edit by hand -->";
-    public static final String END = "<!-- /chaos-run -->";
+    /** The run's section of docs/reliability.md. */
+    public static final DocsSection SECTION = DocsSection.named("chaos-run", "ChaosRun");
 
     /** What the run was and where it ran. */
     public record Run(String size, String command, LocalDate date, int cores, long memoryMib, int instances, int brokers,
@@ -98,18 +97,4 @@ public final class ReliabilityTable {
         return String.format(Locale.ROOT, "%.1f s", s);
     }
 
-    /**
-     * Replaces what stands between the markers in the file with this markdown (or appends markers and markdown the first
-     * time), keeping the rest.
-     */
-    public static void writeSection(Path docs, String markdown) throws IOException {
-        String current = Files.exists(docs) ? Files.readString(docs) : "# Reliability\n";
-        String section = START + "\n" + markdown + END;
-        int start = current.indexOf(START);
-        int end = current.indexOf(END);
-        String updated = start >= 0 && end > start
-                ? current.substring(0, start) + section + current.substring(end + END.length())
-                : current.stripTrailing() + "\n\n" + section + "\n";
-        Files.writeString(docs, updated);
-    }
 }

@@ -2,15 +2,12 @@ package org.hrmobility.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ReliabilityTableTest {
 
@@ -51,18 +48,4 @@ class ReliabilityTableTest {
         assertThat(md).contains("**Findings** (1; the first ones)").contains("- lost R-00007: 1 of 3 command(s)");
     }
 
-    @Test
-    @DisplayName("written between the markers, replacing the last run's section and keeping the rest of the page")
-    void writeSection(@TempDir Path dir) throws Exception {
-        Path docs = dir.resolve("reliability.md");
-        Files.writeString(docs, "# Reliability\n\nIntro.\n\n" + ReliabilityTable.START + "\nold\n" + ReliabilityTable.END + "\n\nAfter.\n");
-
-        ReliabilityTable.writeSection(docs, "new table\n");
-
-        assertThat(Files.readString(docs)).isEqualTo("# Reliability\n\nIntro.\n\n" + ReliabilityTable.START + "\nnew table\n"
-                + ReliabilityTable.END + "\n\nAfter.\n");
-        Path fresh = dir.resolve("fresh.md");
-        ReliabilityTable.writeSection(fresh, "first\n");
-        assertThat(Files.readString(fresh)).startsWith("# Reliability\n\n" + ReliabilityTable.START + "\nfirst\n");
-    }
 }

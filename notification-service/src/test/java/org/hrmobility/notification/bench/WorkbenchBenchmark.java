@@ -36,6 +36,7 @@ import org.hrmobility.contracts.EventJson;
 import org.hrmobility.contracts.envelope.EventMetadata;
 import org.hrmobility.devstack.Devstack;
 import org.hrmobility.devstack.DevstackInitializer;
+import org.hrmobility.devstack.DocsSection;
 import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.inbox.IncomingEvent;
 import org.hrmobility.kit.outbox.JdbcSettings;
@@ -80,8 +81,7 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class WorkbenchBenchmark {
 
-    static final String START = "<!-- workbench-benchmark:start -->";
-    static final String END = "<!-- workbench-benchmark:end -->";
+    static final DocsSection SECTION = new DocsSection("<!-- workbench-benchmark:start -->", "<!-- workbench-benchmark:end -->");
 
     private static final int EMPLOYEES = Integer.getInteger("bench.employees", 30_000);
     private static final int ENTITIES = Integer.getInteger("bench.entities", 30);
@@ -234,7 +234,7 @@ public final class WorkbenchBenchmark {
             System.out.println(markdown);
             if (!DOC.isBlank()) {
                 Path doc = Path.of(DOC).toAbsolutePath().normalize();
-                writeSection(doc, markdown);
+                SECTION.write(doc, markdown);
                 log("written to %s", doc);
             }
             if (!PLANS.isBlank()) {
@@ -773,16 +773,6 @@ public final class WorkbenchBenchmark {
         }
     }
 
-    /** Replaces the text between the markers, or appends the section at the end. */
-    static void writeSection(Path doc, String markdown) throws IOException {
-        String current = Files.exists(doc) ? Files.readString(doc) : "# Performance\n";
-        String section = START + "\n" + markdown + END;
-        int start = current.indexOf(START);
-        int end = current.indexOf(END);
-        String updated = start >= 0 && end > start ? current.substring(0, start) + section + current.substring(end + END.length())
-                : current.stripTrailing() + "\n\n" + section + "\n";
-        Files.writeString(doc, updated);
-    }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 

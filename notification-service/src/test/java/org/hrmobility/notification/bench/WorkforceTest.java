@@ -2,8 +2,6 @@ package org.hrmobility.notification.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class WorkforceTest {
 
@@ -106,17 +103,6 @@ class WorkforceTest {
         assertThat(values).hasSize(types.size());
     }
 
-    @Test
-    @DisplayName("the doc section: appended at the end the first time, replaced between its markers after")
-    void docSection(@TempDir Path dir) throws Exception {
-        Path doc = dir.resolve("performance.md");
-        Files.writeString(doc, "# Performance\n\n<!-- other: start -->\nkept\n<!-- other: end -->\n");
-        WorkbenchBenchmark.writeSection(doc, "first\n");
-        WorkbenchBenchmark.writeSection(doc, "second\n");
-        String text = Files.readString(doc);
-        assertThat(text).contains("kept").contains(WorkbenchBenchmark.START + "\nsecond\n" + WorkbenchBenchmark.END)
-                .doesNotContain("first").endsWith(WorkbenchBenchmark.END + "\n");
-    }
 
     private static List<String> keys(Collection<Workforce.Planned> events) {
         return events.stream().map(p -> p.type().ceType() + p.key() + p.at()).toList();

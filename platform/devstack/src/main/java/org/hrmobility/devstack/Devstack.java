@@ -68,7 +68,7 @@ public final class Devstack implements AutoCloseable {
                 ? new KafkaCluster(settings.kafkaBrokers(), settings.kafkaPort(), dataDirectory.resolve("kafka-cluster")) : null;
         this.postgres = settings.externalPostgres().isPresent() ? null
                 : new PostgresServer(Ports.resolve(settings.postgresPort()), dataDirectory.resolve("postgres"),
-                        settings.postgresSynchronousCommit());
+                        settings.postgresDurability());
         this.endpoints = endpoints(settings);
     }
 

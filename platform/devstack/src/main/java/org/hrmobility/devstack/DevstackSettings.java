@@ -17,8 +17,9 @@ import java.util.function.Function;
  *       {@code POSTGRES_PASSWORD}: use that PostgreSQL instead of starting one;</li>
  *   <li>{@code hrm.devstack.kafka-brokers} / {@code HRM_DEVSTACK_KAFKA_BROKERS}: default 1, a broker in this JVM; 3 runs a
  *       cluster of three nodes, each its own process ({@link KafkaCluster}), on the Kafka port and the two after it;</li>
- *   <li>{@code hrm.devstack.postgres-synchronous-commit} / {@code HRM_DEVSTACK_POSTGRES_SYNCHRONOUS_COMMIT}: default false;
- *       true makes every commit durable before it is answered (see {@link PostgresServer}).</li>
+ *   <li>{@code hrm.devstack.postgres-durability} / {@code HRM_DEVSTACK_POSTGRES_DURABILITY}: {@code fast} (default),
+ *       {@code synchronous-commit} (an answered commit survives a crash of the server) or {@code durable} (fsync,
+ *       synchronous commit and full-page writes on, as production runs; see {@link PostgresDurability}).</li>
  * </ul>
  */
 public record DevstackSettings(
@@ -28,7 +29,7 @@ public record DevstackSettings(
         Optional<String> externalKafka,
         Optional<ExternalPostgres> externalPostgres,
         int kafkaBrokers,
-        boolean postgresSynchronousCommit) {
+        PostgresDurability postgresDurability) {
 
     public DevstackSettings {
         if (kafkaBrokers < 1) {
@@ -39,17 +40,17 @@ public record DevstackSettings(
     /** One broker in this JVM and PostgreSQL's fast commits: the settings of tests and of the plain local run. */
     public DevstackSettings(int kafkaPort, int postgresPort, Optional<Path> dataDirectory, Optional<String> externalKafka,
                             Optional<ExternalPostgres> externalPostgres) {
-        this(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, 1, false);
+        this(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, 1, PostgresDurability.FAST);
     }
 
     public DevstackSettings withKafkaBrokers(int brokers) {
         return new DevstackSettings(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, brokers,
-                postgresSynchronousCommit);
+                postgresDurability);
     }
 
-    public DevstackSettings withPostgresSynchronousCommit(boolean synchronous) {
+    public DevstackSettings withPostgresDurability(PostgresDurability durability) {
         return new DevstackSettings(kafkaPort, postgresPort, dataDirectory, externalKafka, externalPostgres, kafkaBrokers,
-                synchronous);
+                durability);
     }
 
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -82,7 +83,9 @@ public record DevstackSettings(
                 externalKafka,
                 externalPostgres,
                 count(lookup, "hrm.devstack.kafka-brokers", 1),
-                Boolean.parseBoolean(Optional.ofNullable(lookup.apply("hrm.devstack.postgres-synchronous-commit")).orElse("false").trim()));
+                Optional.ofNullable(lookup.apply("hrm.devstack.postgres-durability")).filter(s -> !s.isBlank())
+                        .map(value -> PostgresDurability.parse(value, "hrm.devstack.postgres-durability"))
+                        .orElse(PostgresDurability.FAST));
     }
 
     private static int count(Function<String, String> lookup, String key, int fallback) {

@@ -18,10 +18,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server (binaries from a Maven artifact) run by this JVM, with its data in a directory of ours.
  * <p>
- * By default a commit returns before its WAL is written (the embedded server's {@code synchronous_commit=off}): fast,
- * and nothing is lost unless the server itself crashes. With {@code synchronousCommit} a commit is written before it is
- * answered, so an {@link #restartImmediately() immediate restart} (a crash of the server, not of the machine) loses no
- * acknowledged transaction, as in production.
+ * How durable a commit is before it is answered is its {@link PostgresDurability}: by default {@code FAST} (the embedded
+ * server's own settings); with {@code SYNCHRONOUS_COMMIT} an {@link #restartImmediately() immediate restart} (a crash of
+ * the server, not of the machine) loses no acknowledged transaction; {@code DURABLE} is production's fsync.
  */
 public final class PostgresServer {
 
@@ -29,17 +28,17 @@ public final class PostgresServer {
 
     private final int port;
     private final Path dataDirectory;
-    private final boolean synchronousCommit;
+    private final PostgresDurability durability;
     private EmbeddedPostgres server;
 
     public PostgresServer(int port, Path dataDirectory) {
-        this(port, dataDirectory, false);
+        this(port, dataDirectory, PostgresDurability.FAST);
     }
 
-    public PostgresServer(int port, Path dataDirectory, boolean synchronousCommit) {
+    public PostgresServer(int port, Path dataDirectory, PostgresDurability durability) {
         this.port = port;
         this.dataDirectory = dataDirectory;
-        this.synchronousCommit = synchronousCommit;
+        this.durability = durability;
     }
 
     public int port() {
@@ -78,20 +77,20 @@ public final class PostgresServer {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
-                    .start();
+                    .setServerConfig("listen_addresses", "localhost");
+            durability.serverSettings().forEach(builder::setServerConfig);
+            server = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new DevstackException("PostgreSQL did not start on port " + port + " with data in " + dataDirectory
                     + ": " + e.getMessage(), e);
         }
-        log.info("PostgreSQL ready at localhost:{} in {} ms (data: {})", port,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDirectory);
+        log.info("PostgreSQL ready at localhost:{} in {} ms (data: {}, commits {})", port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDirectory, durability.value());
     }
 
     public synchronized void stop() {

@@ -24,19 +24,31 @@ class DevstackSettingsTest {
         assertThat(settings.externalKafka()).isEmpty();
         assertThat(settings.externalPostgres()).isEmpty();
         assertThat(settings.kafkaBrokers()).isEqualTo(1);
-        assertThat(settings.postgresSynchronousCommit()).isFalse();
+        assertThat(settings.postgresDurability()).isEqualTo(PostgresDurability.FAST);
     }
 
     @Test
     @DisplayName("a cluster of three brokers and durable commits are asked for by setting")
     void cluster() {
         DevstackSettings settings = DevstackSettings.of(Map.of("hrm.devstack.kafka-brokers", "3",
-                "hrm.devstack.postgres-synchronous-commit", "true"));
+                "hrm.devstack.postgres-durability", "synchronous-commit"));
 
         assertThat(settings.kafkaBrokers()).isEqualTo(3);
-        assertThat(settings.postgresSynchronousCommit()).isTrue();
+        assertThat(settings.postgresDurability()).isEqualTo(PostgresDurability.SYNCHRONOUS_COMMIT);
         assertThatThrownBy(() -> DevstackSettings.of(Map.of("hrm.devstack.kafka-brokers", "0")))
                 .isInstanceOf(DevstackException.class).hasMessageContaining("kafka-brokers");
+    }
+
+    @Test
+    @DisplayName("durable storage (fsync, synchronous commit, full-page writes) is asked for by name, a wrong name refused with the choices")
+    void durability() {
+        assertThat(DevstackSettings.of(Map.of("hrm.devstack.postgres-durability", " Durable ")).postgresDurability())
+                .isEqualTo(PostgresDurability.DURABLE);
+        assertThat(PostgresDurability.DURABLE.serverSettings())
+                .containsEntry("fsync", "on").containsEntry("synchronous_commit", "on").containsEntry("full_page_writes", "on");
+        assertThatThrownBy(() -> DevstackSettings.of(Map.of("hrm.devstack.postgres-durability", "safe")))
+                .isInstanceOf(DevstackException.class)
+                .hasMessage("hrm.devstack.postgres-durability must be one of fast, synchronous-commit, durable, not 'safe'");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.hrmobility.devstack.Ports;
+import org.hrmobility.devstack.PostgresDurability;
 import org.hrmobility.devstack.PostgresServer;
 import org.hrmobility.load.Suite;
 import org.hrmobility.load.SyntheticEmployees;
@@ -54,6 +55,8 @@ public final class PeerRun {
     private final int peerPort = Integer.getInteger("peer.port", 8090);
     /** own: a PostgreSQL of the devstack's build started here; or the JDBC URL of a running server's maintenance database. */
     private final String postgres = System.getProperty("peer.postgres", "own");
+    /** The durability of the PostgreSQL started here: fast (the devstack's default), synchronous-commit or durable. */
+    private final PostgresDurability durability = PostgresDurability.parse(System.getProperty("peer.durability", "fast"), "peer.durability");
     private final String historyLevel = System.getProperty("peer.history", "full");
     private final List<Double> rates = Arrays.stream(System.getProperty("peer.rates", "4,8,12,16,20,24,28,32,40").split(","))
             .map(String::trim).map(Double::valueOf).toList();
@@ -204,8 +207,8 @@ public final class PeerRun {
             return running;
         }
         Path data = Files.createTempDirectory("hrm-peer-postgres-");
-        PostgresServer server = new PostgresServer(Ports.pickFree(), data);
-        step("starting PostgreSQL (the devstack's build and settings) on port %d", server.port());
+        PostgresServer server = new PostgresServer(Ports.pickFree(), data, durability);
+        step("starting PostgreSQL (the devstack's build and settings, commits %s) on port %d", durability.value(), server.port());
         server.start();
         Database own = new Database(server, data, "jdbc:postgresql://localhost:" + server.port() + "/postgres");
         own.recreatePeer();

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.hrmobility.devstack.DocsSection;
+
 /** The figures of one {@link PeerRun}: the flow on the peer and on the suite, as text and as its section of docs/performance.md. */
 record PeerSummary(PeerSummary.System peer, PeerSummary.System suite, String suiteNote) {
 
-    static final String START = "<!-- peer-run: written by PeerRun, do not edit by hand -->";
-    static final String END = "<!-- /peer-run -->";
+    static final DocsSection SECTION = DocsSection.named("peer-run", "PeerRun");
 
     /** One system's step-ups, a round each (cold, then warm), and what it ran on. */
     record System(String name, int requestsPerFlow, double readySeconds, long idleRssMib, List<String> rounds,
@@ -52,7 +53,7 @@ record PeerSummary(PeerSummary.System peer, PeerSummary.System suite, String sui
     }
 
     void writeInto(Path docs) throws IOException {
-        Summary.writeSection(docs, START, END, markdown());
+        SECTION.write(docs, markdown());
     }
 
     String markdown() {

@@ -31,7 +31,7 @@ class PeerSummaryTest {
     }
 
     static PeerSummary.System system(List<FlowLoad.FlowRun> cold, List<FlowLoad.FlowRun> warm) {
-        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off");
+        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off", false);
         return new PeerSummary.System("Operaton 1.0.3", 15, 12.0, 250, List.of("cold", "warm"), List.of(cold, warm), machine);
     }
 
@@ -56,7 +56,7 @@ class PeerSummaryTest {
     @DisplayName("Peer figures: the run's section of docs/performance.md is replaced in place, beside the performance run's, the rest kept")
     void writesItsOwnSection() throws Exception {
         Path docs = dir.resolve("performance.md");
-        Files.writeString(docs, "# Performance\n\n" + Summary.START + "\nthe performance run\n" + Summary.END + "\n\nBy hand.\n");
+        Files.writeString(docs, "# Performance\n\n" + Summary.FAST.startMarker() + "\nthe performance run\n" + Summary.FAST.endMarker() + "\n\nBy hand.\n");
         PeerSummary summary = new PeerSummary(system(List.of(at(5, 20, 0), at(10, 150, 0)), List.of(at(5, 10, 0), at(10, 40, 0))), null,
                 "the suite was not running");
 
@@ -64,7 +64,7 @@ class PeerSummaryTest {
         summary.writeInto(docs);
 
         String written = Files.readString(docs);
-        assertThat(written.split(PeerSummary.START, -1)).hasSize(2);
+        assertThat(written.split(PeerSummary.SECTION.startMarker(), -1)).hasSize(2);
         assertThat(written).contains("the performance run").contains("By hand.")
                 .contains("| flows a second held (steps' p99 under 100 ms, none failed) | 5/s | 10/s |")
                 .contains("| at that rate: CPU per flow (the system's processes) | 400.0 ms | 400.0 ms |")

@@ -32,8 +32,11 @@ public final class PerformanceRun {
 
     private static final String OPEN_CASE = "/api/redeployment/cases";
     private static final String ALL_PHASES = "reads,writes,inbox,knee";
-    /** The step-up: cases opened at each of these rates for a step's length, to find where p99 passes 100 ms. */
-    private static final List<Double> KNEE_RATES = List.of(100.0, 150.0, 200.0, 250.0, 300.0, 350.0);
+    /**
+     * The step-up: cases opened at each of these rates for a step's length, to find where p99 passes 100 ms and to go
+     * well past what two cores serve; then the first rate again, right after, to see the suite recover.
+     */
+    private static final List<Double> KNEE_RATES = List.of(100.0, 150.0, 200.0, 250.0, 300.0, 350.0, 400.0, 500.0);
     private static final Duration KNEE_STEP = Duration.ofSeconds(10);
     /** Reads in the side-by-side phase, both ways together: a load the suite takes easily, so the gateway's own cost shows. */
     private static final int READS_PER_SECOND = 100;
@@ -75,7 +78,8 @@ public final class PerformanceRun {
         double warmUpRate = Math.min(commandRate / 2, 150);
         int warmUp = (int) (warmUpRate * WARM_UP.toSeconds());
         int inboxRun = (int) (inboxRates.stream().mapToDouble(Double::doubleValue).sum() * phase.toSeconds());
-        int kneeRun = phases.contains("knee") ? (int) (KNEE_RATES.stream().mapToDouble(Double::doubleValue).sum() * KNEE_STEP.toSeconds()) : 0;
+        int kneeRun = phases.contains("knee")
+                ? (int) ((KNEE_RATES.stream().mapToDouble(Double::doubleValue).sum() + KNEE_RATES.get(0)) * KNEE_STEP.toSeconds()) : 0;
         int needed = warmUp + writeBudget + inboxRun + kneeRun;
         int published = Math.max(needed, ORGANISATION);
         step("publishing %,d employees as master data (a whole organisation), and timing until every service has taken them in",
@@ -126,23 +130,32 @@ public final class PerformanceRun {
                 totalPss = sampler.maxTotalPssMib();
             }
         }
-        List<Latencies> steps = phases.contains("knee") ? stepUp(employees) : List.of();
+        List<Summary.Step> steps = phases.contains("knee") ? stepUp(employees) : List.of();
         return new Summary(Machine.describe(jdbcUrl), intake, direct, gateway, rawCommits, commandsPerSecond, writers, writes, inboxRuns, usage,
                 totalPss, steps);
     }
 
-    /** Cases opened at rising rates, a step each, answers timed as in the open model: where does p99 pass 100 ms? */
-    private List<Latencies> stepUp(Iterator<String> employees) {
-        step("step-up: opening cases at %s a second, %d s each", KNEE_RATES, KNEE_STEP.toSeconds());
-        List<Latencies> steps = new ArrayList<>();
+    /**
+     * Cases opened at rising rates, a step each, answers timed as in the open model: where does p99 pass 100 ms, does
+     * the served rate level off past it, and is the first rate served cleanly again right after the highest?
+     */
+    private List<Summary.Step> stepUp(Iterator<String> employees) {
+        step("step-up: opening cases at %s a second, %d s each, then at %.0f/s again", KNEE_RATES, KNEE_STEP.toSeconds(), KNEE_RATES.get(0));
+        List<Summary.Step> steps = new ArrayList<>();
         for (double rate : KNEE_RATES) {
-            Latencies at = new Latencies(String.format("open a case at %.0f/s", rate));
-            load.run(rate, KNEE_STEP, i -> openCase(employees.next(), at, (response, when) -> {
-            }));
-            System.out.println("  " + at);
-            steps.add(at);
+            steps.add(stepAt(rate, false, employees));
         }
+        steps.add(stepAt(KNEE_RATES.get(0), true, employees));
         return steps;
+    }
+
+    private Summary.Step stepAt(double rate, boolean afterOverload, Iterator<String> employees) {
+        Latencies at = new Latencies(String.format("open a case at %.0f/s%s", rate, afterOverload ? ", right after" : ""));
+        load.run(rate, KNEE_STEP, i -> openCase(employees.next(), at, (response, when) -> {
+        }));
+        Summary.Step step = new Summary.Step(rate, KNEE_STEP.toSeconds(), at, afterOverload);
+        System.out.printf("  %s   served %.0f/s%n", at, step.served());
+        return step;
     }
 
     private void readSideBySide(List<String> cases, Latencies direct, Latencies gateway) {

@@ -23,8 +23,12 @@ class SummaryTest {
         return l;
     }
 
-    static Summary summary(List<Latencies> steps) {
-        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off");
+    static Summary summary(List<Summary.Step> steps) {
+        return summary(steps, false);
+    }
+
+    static Summary summary(List<Summary.Step> steps, boolean durable) {
+        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", durable ? "fsync on" : "fsync off", durable);
         return new Summary(machine, new Summary.Intake(33_000, 21.5), of("direct", 2, 6), of("gateway", 3, 9), 60_000, 300, 16, of("writes", 40, 100),
                 List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), of("stream", 15, 90))),
                 List.of(new ProcessSampler.Usage("gateway", 30, 400, 380)), 2_800, steps);
@@ -37,12 +41,12 @@ class SummaryTest {
         Files.writeString(docs, "# Performance\n\nBy hand, before.\n");
         summary(List.of()).writeInto(docs);
         String first = Files.readString(docs);
-        assertThat(first).startsWith("# Performance\n\nBy hand, before.\n").contains(Summary.START).contains(Summary.END);
+        assertThat(first).startsWith("# Performance\n\nBy hand, before.\n").contains(Summary.FAST.startMarker()).contains(Summary.FAST.endMarker());
 
         Files.writeString(docs, first + "\nBy hand, after.\n");
         summary(List.of()).writeInto(docs);
         String second = Files.readString(docs);
-        assertThat(second.split(Summary.START, -1)).hasSize(2);
+        assertThat(second.split(Summary.FAST.startMarker(), -1)).hasSize(2);
         assertThat(second).contains("By hand, before.").contains("By hand, after.")
                 .contains("| gateway's addition to p99 | +50 % | at most +30 % | **no** |")
                 .contains("| at 300/s, command sent to notification on the stream, p99 | 90.0 ms | under 100 ms | yes |");
@@ -53,7 +57,7 @@ class SummaryTest {
     void noGoalMetWithErrors() {
         Latencies toInbox = of("stream", 15, 90);
         toInbox.error("not on the stream within 10 s");
-        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off");
+        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off", false);
         Summary summary = new Summary(machine, new Summary.Intake(33_000, 40.0), of("direct", 2, 6), of("gateway", 3, 9), 60_000,
                 300, 16, of("writes", 40, 100), List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), toInbox)),
                 List.of(), 2_800, List.of());
@@ -64,11 +68,49 @@ class SummaryTest {
                 .contains("taken in by every service | 40.0 s (825 a second) | under 30 s | **no** |");
     }
 
+    static Summary.Step step(double rate, long... millis) {
+        return new Summary.Step(rate, 1, of("open a case", millis), false);
+    }
+
     @Test
     @DisplayName("Performance figures: the step-up names the two rates between which p99 passes 100 ms")
     void knee() {
-        assertThat(summary(List.of(of("open a case at 100/s", 5, 20), of("open a case at 150/s", 9, 60),
-                of("open a case at 200/s", 30, 250))).knee()).isEqualTo("p99 passes 100 ms (or requests fail) between 150/s and 200/s.");
-        assertThat(summary(List.of(of("open a case at 100/s", 5, 20))).knee()).isEqualTo("p99 stays under 100 ms up to 100/s.");
+        assertThat(summary(List.of(step(100, 5, 20), step(150, 9, 60), step(200, 30, 250))).knee())
+                .isEqualTo("p99 passes 100 ms (or requests fail) between 150/s and 200/s.");
+        assertThat(summary(List.of(step(100, 5, 20))).knee()).isEqualTo("p99 stays under 100 ms up to 100/s.");
+    }
+
+    @Test
+    @DisplayName("Performance figures: overload without collapse is met only when the served rate levels off and the rate after has no errors")
+    void overload() {
+        Latencies after = of("open a case", 4, 8);
+        Summary levelled = summary(List.of(step(2, 5, 20), step(4, 9, 60, 70, 80), step(8, 30, 250, 300, 400),
+                new Summary.Step(2, 1, after, true)));
+        assertThat(levelled.text())
+                .contains("| step-up: served at the highest rate offered, 8/s, against the most served | 4 /s of at most 4 /s | levels off (at least 90 %) | yes |")
+                .contains("| step-up: 2/s, right after the highest rate, errors | none | none | yes |")
+                .contains("| 2/s, right after | 2 | 4.0 ms | 8.0 ms | none |");
+
+        after.error("HTTP 503");
+        Summary collapsed = summary(List.of(step(2, 5, 20), step(4, 9, 60, 70, 80), step(8, 30), new Summary.Step(2, 1, after, true)));
+        assertThat(collapsed.text())
+                .contains("| step-up: served at the highest rate offered, 8/s, against the most served | 1 /s of at most 4 /s | levels off (at least 90 %) | **no** |")
+                .contains("| step-up: 2/s, right after the highest rate, errors | {HTTP 503=1} | none | **no** |");
+    }
+
+    @Test
+    @DisplayName("Performance figures: the write goal is judged against durable commits only, and each storage setting keeps its own section")
+    void durableStorage() throws Exception {
+        assertThat(summary(List.of()).text()).contains("| write command rate / fast single-row commit rate | 0.5 % | on durable storage |  |");
+        assertThat(summary(List.of(), true).text()).contains("| write command rate / durable single-row commit rate | 0.5 % | at least 50 % | **no** |");
+
+        Path docs = dir.resolve("performance.md");
+        summary(List.of()).writeInto(docs);
+        summary(List.of(), true).writeInto(docs);
+        summary(List.of(), true).writeInto(docs);
+        String both = Files.readString(docs);
+        assertThat(both.split(Summary.FAST.startMarker(), -1)).hasSize(2);
+        assertThat(both.split(Summary.DURABLE.startMarker(), -1)).hasSize(2);
+        assertThat(both).contains("one run on fast storage").contains("one run on durable storage");
     }
 }

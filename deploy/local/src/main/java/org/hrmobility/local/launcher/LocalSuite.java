@@ -95,8 +95,7 @@ public final class LocalSuite implements AutoCloseable {
         devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
                 options.dataDirectory(), env.externalKafka(), env.externalPostgres())
                 .withKafkaBrokers(options.brokers())
-                // a cluster runs as production does: an answered commit survives PostgreSQL's crash
-                .withPostgresSynchronousCommit(options.cluster()));
+                .withPostgresDurability(options.postgresDurability()));
         // now with the devstack's addresses (all of the cluster's brokers)
         List<ServiceSpec> specs = specs();
         specs.stream().map(ServiceSpec::database).filter(d -> d != null).distinct().forEach(devstack::createDatabase);

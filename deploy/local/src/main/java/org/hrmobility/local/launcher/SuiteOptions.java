@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.hrmobility.devstack.PostgresDurability;
 import org.hrmobility.devstack.Ports;
 
 /**
@@ -20,13 +21,16 @@ import org.hrmobility.devstack.Ports;
  * As a small cluster: {@code --instances 2} runs every service twice (the second instance 100 ports above the first,
  * {@code HRM_MOBILITY_2_PORT} moves it; both on the service's one database) behind the gateway, which balances between
  * them; {@code --brokers 3} runs three Kafka nodes, each its own process, on the Kafka port and the two after it.
- * {@code --control} reads commands on standard input (see {@link SuiteControl}), for the chaos run.
+ * {@code --control} reads commands on standard input (see {@link SuiteControl}), for the chaos run. {@code --durable} runs
+ * PostgreSQL as production does (fsync, synchronous commit, full-page writes), as {@code HRM_DEVSTACK_POSTGRES_DURABILITY}
+ * can too.
  *
- * @param instances instances of each service (the gateway, the console and the identity provider run once)
- * @param brokers   Kafka nodes: 1 in the launcher's JVM, more as a cluster of processes
+ * @param instances  instances of each service (the gateway, the console and the identity provider run once)
+ * @param brokers    Kafka nodes: 1 in the launcher's JVM, more as a cluster of processes
+ * @param durability PostgreSQL's, when asked for; otherwise {@link #postgresDurability()} decides
  */
 public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> only, Map<String, Integer> ports,
-                           int instances, int brokers, boolean control) {
+                           int instances, int brokers, boolean control, Optional<PostgresDurability> durability) {
 
     /** Instances of a service start this many ports above the one before. */
     static final int INSTANCE_PORT_STEP = 100;
@@ -60,10 +64,12 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
 
     /**
      * Reads {@code --data-dir DIR}, {@code --only a,b} (service names; the devstack and identity provider always run),
-     * {@code --instances N}, {@code --brokers N} and {@code --control}.
+     * {@code --instances N}, {@code --brokers N}, {@code --control} and {@code --durable}.
      */
     public static SuiteOptions parse(String[] args, Function<String, String> env) {
         Optional<Path> dataDirectory = Optional.ofNullable(env.apply("HRM_DEVSTACK_DATA_DIR")).filter(s -> !s.isBlank()).map(Path::of);
+        Optional<PostgresDurability> durability = Optional.ofNullable(env.apply("HRM_DEVSTACK_POSTGRES_DURABILITY"))
+                .filter(s -> !s.isBlank()).map(s -> PostgresDurability.parse(s, "HRM_DEVSTACK_POSTGRES_DURABILITY"));
         Set<String> only = Set.of();
         int instances = 1;
         int brokers = 1;
@@ -77,8 +83,9 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
                 case "--instances" -> instances = count(value(args, ++i, "--instances"), "--instances", 1, 9);
                 case "--brokers" -> brokers = count(value(args, ++i, "--brokers"), "--brokers", 1, 9);
                 case "--control" -> control = true;
+                case "--durable" -> durability = Optional.of(PostgresDurability.DURABLE);
                 default -> throw new LaunchException("unknown option " + args[i]
-                        + "; use --data-dir DIR, --only a,b, --instances N, --brokers N and --control");
+                        + "; use --data-dir DIR, --only a,b, --instances N, --brokers N, --durable and --control");
             }
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -95,26 +102,34 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
                         + DEFAULT_PORTS.keySet().stream().filter(SuiteOptions::isProcess).toList());
             }
         }
-        return new SuiteOptions(findHome(), dataDirectory, only, Map.copyOf(ports), instances, brokers, control);
+        return new SuiteOptions(findHome(), dataDirectory, only, Map.copyOf(ports), instances, brokers, control, durability);
     }
 
     public SuiteOptions withFreePorts() {
         Map<String, Integer> free = new LinkedHashMap<>();
         ports.keySet().forEach(name -> free.put(name, Ports.pickFree()));
-        return new SuiteOptions(home, dataDirectory, only, Map.copyOf(free), instances, brokers, control);
+        return new SuiteOptions(home, dataDirectory, only, Map.copyOf(free), instances, brokers, control, durability);
     }
 
     public SuiteOptions withDataDirectory(Path directory) {
-        return new SuiteOptions(home, Optional.ofNullable(directory), only, ports, instances, brokers, control);
+        return new SuiteOptions(home, Optional.ofNullable(directory), only, ports, instances, brokers, control, durability);
     }
 
     public SuiteOptions withOnly(Set<String> services) {
-        return new SuiteOptions(home, dataDirectory, Set.copyOf(services), ports, instances, brokers, control);
+        return new SuiteOptions(home, dataDirectory, Set.copyOf(services), ports, instances, brokers, control, durability);
     }
 
     /** Several instances of each service, or several Kafka nodes: run as production would (durable commits, replicas). */
     public boolean cluster() {
         return instances > 1 || brokers > 1;
+    }
+
+    /**
+     * PostgreSQL's durability: as asked for; else a cluster's commits survive a crash of the server (the chaos run
+     * kills it) and the plain local run's are fast.
+     */
+    public PostgresDurability postgresDurability() {
+        return durability.orElse(cluster() ? PostgresDurability.SYNCHRONOUS_COMMIT : PostgresDurability.FAST);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import org.hrmobility.devstack.PostgresDurability;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ class SuiteOptionsTest {
         assertThat(options.brokers()).isEqualTo(1);
         assertThat(options.control()).isFalse();
         assertThat(options.cluster()).isFalse();
+        assertThat(options.postgresDurability()).isEqualTo(PostgresDurability.FAST);
         assertThat(options.instanceName("mobility-service", 1)).isEqualTo("mobility-service");
         assertThat(options.ports()).doesNotContainKey("mobility-service-2");
     }
@@ -30,6 +32,7 @@ class SuiteOptionsTest {
                 Map.of("HRM_EVALUATION_2_PORT", "18183")::get);
 
         assertThat(options.cluster()).isTrue();
+        assertThat(options.postgresDurability()).isEqualTo(PostgresDurability.SYNCHRONOUS_COMMIT);
         assertThat(options.control()).isTrue();
         assertThat(options.instanceName("mobility-service", 1)).isEqualTo("mobility-service-1");
         assertThat(options.instanceName("mobility-service", 2)).isEqualTo("mobility-service-2");
@@ -40,6 +43,17 @@ class SuiteOptionsTest {
         assertThat(options.port(SuiteOptions.portKey("evaluation-service", 2))).isEqualTo(18183);
         assertThat(SuiteOptions.portVariable("evaluation-service-2")).isEqualTo("HRM_EVALUATION_2_PORT");
         assertThat(options.withFreePorts().ports()).containsKey("redeployment-service-2");
+    }
+
+    @Test
+    @DisplayName("--durable, or HRM_DEVSTACK_POSTGRES_DURABILITY, runs PostgreSQL with fsync as production does, a cluster too")
+    void durable() {
+        assertThat(SuiteOptions.parse(new String[] {"--durable", "--instances", "2"}, Map.<String, String>of()::get)
+                .postgresDurability()).isEqualTo(PostgresDurability.DURABLE);
+        assertThat(SuiteOptions.parse(new String[0], Map.of("HRM_DEVSTACK_POSTGRES_DURABILITY", "durable")::get)
+                .postgresDurability()).isEqualTo(PostgresDurability.DURABLE);
+        assertThatThrownBy(() -> SuiteOptions.parse(new String[0], Map.of("HRM_DEVSTACK_POSTGRES_DURABILITY", "yes")::get))
+                .hasMessageContaining("HRM_DEVSTACK_POSTGRES_DURABILITY must be one of fast, synchronous-commit, durable");
     }
 
     @Test

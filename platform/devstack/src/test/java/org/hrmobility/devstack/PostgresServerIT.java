@@ -12,12 +12,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PostgresRestartIT {
+class PostgresServerIT {
 
     @Test
     @DisplayName("an immediate restart (SIGQUIT, crash recovery) keeps every committed row, the data directory and the port")
     void immediateRestart(@TempDir Path data) throws Exception {
-        PostgresServer server = new PostgresServer(Ports.pickFree(), data, true);
+        PostgresServer server = new PostgresServer(Ports.pickFree(), data, PostgresDurability.SYNCHRONOUS_COMMIT);
         try {
             server.start();
             String url = "jdbc:postgresql://localhost:" + server.port() + "/postgres";
@@ -42,6 +42,26 @@ class PostgresRestartIT {
                  ResultSet rs = c.createStatement().executeQuery("select count(*) from kept")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(100);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("durable storage: the server runs with fsync, synchronous commit and full-page writes on, though started with -F")
+    void durable(@TempDir Path data) throws Exception {
+        PostgresServer server = new PostgresServer(Ports.pickFree(), data, PostgresDurability.DURABLE);
+        try {
+            server.start();
+            String url = "jdbc:postgresql://localhost:" + server.port() + "/postgres";
+            try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+                for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                    try (ResultSet rs = s.executeQuery("show " + setting)) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
             }
         } finally {
             server.stop();
