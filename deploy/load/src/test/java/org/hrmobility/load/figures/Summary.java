@@ -3,6 +3,7 @@ package org.hrmobility.load.figures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hrmobility.devstack.DocsSection;
@@ -84,7 +85,7 @@ record Summary(Machine machine, Intake intake, Latencies direct, Latencies gatew
             row(md, String.format("at %.0f/s, command sent to notification on the stream, p99", run.rate()), String.format("%.1f ms", toInbox.p99()),
                     goal ? "under 100 ms" : "", goal ? met(errors == 0 && toInbox.p99() < 100) : "");
             row(md, String.format("at %.0f/s, errors", run.rate()),
-                    errors == 0 ? "none" : commands.errorSummary() + " " + toInbox.errorSummary(), goal ? "none" : "", goal ? met(errors == 0) : "");
+                    errors(commands, toInbox), goal ? "none" : "", goal ? met(errors == 0) : "");
         }
         row(md, "whole suite memory (largest sum of PSS at one moment)", String.format("%,d MiB", totalPssMib), "under 3 GiB",
                 met(totalPssMib < 3072));
@@ -102,9 +103,10 @@ record Summary(Machine machine, Intake intake, Latencies direct, Latencies gatew
         usage.forEach(u -> md.append(String.format("| %s | %.0f %% | %,d MiB | %,d MiB |%n", u.process(), u.cpuPercent(), u.maxRssMib(),
                 u.maxPssMib())));
         md.append("\nThe latency of a command is timed from when it was due to be sent (an open model), so a stall counts for\n")
-                .append("every request behind it. A case opened is committed before the service answers: the stream figure runs from\n")
-                .append("that answer to the notification's arrival on the live stream, through Kafka, the notification service and\n")
-                .append("the gateway. RSS of PostgreSQL sums its processes, so its shared buffers count once per process; PSS divides\n")
+                .append("every request behind it. The stream figure runs from when the command was sent (a point that precedes its\n")
+                .append("event, so it is never negative) to the notification's arrival on the live stream, through the service's\n")
+                .append("commit, Kafka, the notification service and the gateway. A 503 is the gateway shedding what a service cannot\n")
+                .append("take at once (with Retry-After). RSS of PostgreSQL sums its processes, so its shared buffers count once per process; PSS divides\n")
                 .append("shared pages among the processes sharing them, so the suite's total is a sum of PSS.\n\n");
         return md.toString();
     }
@@ -140,6 +142,18 @@ record Summary(Machine machine, Intake intake, Latencies direct, Latencies gatew
 
     private List<Step> rising() {
         return steps.stream().filter(s -> !s.afterOverload()).toList();
+    }
+
+    /** What failed in a phase, the answers' and the stream's each named, or none. */
+    private static String errors(Latencies answers, Latencies stream) {
+        List<String> failed = new ArrayList<>();
+        if (answers.errorCount() > 0) {
+            failed.add("answers " + answers.errorSummary());
+        }
+        if (stream.errorCount() > 0) {
+            failed.add("on the stream " + stream.errorSummary());
+        }
+        return failed.isEmpty() ? "none" : String.join("; ", failed);
     }
 
     private static String ms(Latencies l) {

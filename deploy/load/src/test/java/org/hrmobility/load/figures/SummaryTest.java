@@ -65,7 +65,8 @@ class SummaryTest {
         assertThat(summary.text())
                 .contains("| at 300/s, command sent to notification on the line manager's stream, p50 | 15.0 ms | under 20 ms | **no** |")
                 .contains("| at 300/s, command sent to notification on the stream, p99 | 90.0 ms | under 100 ms | **no** |")
-                .contains("taken in by every service | 40.0 s (825 a second) | under 30 s | **no** |");
+                .contains("taken in by every service | 40.0 s (825 a second) | under 30 s | **no** |")
+                .contains("| at 300/s, errors | on the stream {not on the stream within 10 s=1} | none | **no** |");
     }
 
     static Summary.Step step(double rate, long... millis) {
