@@ -1,6 +1,7 @@
 package org.hrmobility.kit.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.hrmobility.kit.audit.AuditTrail;
@@ -37,7 +38,8 @@ public class OutboxAutoConfiguration {
     JdbcSettings outboxJdbcSettings(Environment env) {
         JdbcSettings jdbc = new JdbcSettings(env.getRequiredProperty("spring.flyway.url"),
                 env.getProperty("spring.flyway.user", ""), env.getProperty("spring.flyway.password", ""));
-        KitSchema.migrate(jdbc);
+        KitSchema.migrate(jdbc, env.getProperty("spring.flyway.connect-retries", Integer.class, 0),
+                env.getProperty("spring.flyway.connect-retries-interval", Duration.class, Duration.ofSeconds(120)));
         return jdbc;
     }
 
