@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -360,13 +361,22 @@ class ConsoleBrowserIT {
         Browser emma = as("emma");
         emma.open("/console/my");
         emma.driver.findElement(By.cssSelector("form.language button[value=en]")).click();
-        new WebDriverWait(emma.driver, Browser.WAIT).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        awaitLanguage(emma, "en");
         emma.checkAccessibility();
         assertThat(emma.heading()).isEqualTo("My files");
         emma.open("/console/notifications/preferences");
         assertThat(emma.driver.findElement(By.cssSelector("#preferences-language option[value=en]")).isSelected()).isTrue();
         emma.driver.findElement(By.cssSelector("form.language button[value=nl]")).click();
-        new WebDriverWait(emma.driver, Browser.WAIT).until(d -> "nl".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+        awaitLanguage(emma, "nl");
+    }
+
+    /**
+     * Waits until the page says this language. The click loads a new page: the old one's root element can go away
+     * between finding it and reading it, which the browser reports as an error, so those are tried again.
+     */
+    private static void awaitLanguage(Browser browser, String lang) {
+        new WebDriverWait(browser.driver, Browser.WAIT).ignoring(WebDriverException.class)
+                .until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
     }
 
     @Test
