@@ -14,7 +14,6 @@ import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;

@@ -773,7 +773,6 @@ public final class WorkbenchBenchmark {
         }
     }
 
-
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static long one(Statement s, String sql) throws SQLException {

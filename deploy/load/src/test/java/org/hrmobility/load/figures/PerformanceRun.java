@@ -22,7 +22,7 @@ import org.hrmobility.load.SyntheticEmployees;
 /**
  * The suite's figures side by side, in one run against {@code ./run-local}, so that the ratios hold on a noisy
  * machine: the same reads straight to a service and through the gateway; a write command's rate beside
- * PostgreSQL's single-row commit rate; the time from a command's answer to its notification on the recipient's
+ * PostgreSQL's single-row commit rate; the time from a command's send to its notification on the recipient's
  * live stream at a steady 300 commands/s; CPU and memory of every process meanwhile. Prints a summary and writes
  * it into docs/performance.md. Not a test: nothing passes or fails; the goals are shown beside the figures.
  * <p>
@@ -150,7 +150,7 @@ public final class PerformanceRun {
     }
 
     private Summary.Step stepAt(double rate, boolean afterOverload, Iterator<String> employees) {
-        Latencies at = new Latencies(String.format("open a case at %.0f/s%s", rate, afterOverload ? ", right after" : ""));
+        Latencies at = new Latencies("open a case at " + Summary.Step.label(rate, afterOverload));
         load.run(rate, KNEE_STEP, i -> openCase(employees.next(), at, (response, when) -> {
         }));
         Summary.Step step = new Summary.Step(rate, KNEE_STEP.toSeconds(), at, afterOverload);
@@ -169,7 +169,7 @@ public final class PerformanceRun {
         System.out.println("  " + direct + "\n  " + gateway);
     }
 
-    /** Commands at one steady rate, and the time from each one's answer to its notification on the stream. */
+    /** Commands at one steady rate, and the time from each one's send to its notification on the stream. */
     record InboxRun(double rate, long seconds, Latencies commands, Latencies toInbox) {
     }
 
@@ -180,13 +180,13 @@ public final class PerformanceRun {
         int reconnects;
         try (LiveStreamListener stream = new LiveStreamListener(http, suite.gateway(), lars, RedeploymentEvents.CASE_OPENED.ceType())) {
             stream.awaitOpen();
-            Map<String, Long> answered = new ConcurrentHashMap<>();
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
             load.run(rate, phase, i -> {
                 String employee = employees.next();
-                return openCase(employee, commands, (response, sent) -> sent(employee, sent, answered));
+                return openCase(employee, commands, (response, sent) -> sentAt.put(employee, sent));
             });
-            awaitArrivals(stream, answered, Duration.ofSeconds(10));
-            answered.forEach((employee, at) -> {
+            awaitArrivals(stream, sentAt, Duration.ofSeconds(10));
+            sentAt.forEach((employee, at) -> {
                 Long arrival = stream.arrival(employee);
                 if (arrival == null) {
                     toInbox.error("not on the stream within 10 s");
@@ -198,10 +198,6 @@ public final class PerformanceRun {
         }
         System.out.println("  " + commands + "\n  " + toInbox + (reconnects > 0 ? "\n  stream reopened " + reconnects + " time(s)" : ""));
         return new InboxRun(rate, phase.toSeconds(), commands, toInbox);
-    }
-
-    private static void sent(String employee, long sentNanos, Map<String, Long> sent) {
-        sent.put(employee, sentNanos);
     }
 
     private int postgresPort() {
@@ -248,9 +244,9 @@ public final class PerformanceRun {
         return into.count() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void awaitArrivals(LiveStreamListener stream, Map<String, Long> answered, Duration atMost) throws InterruptedException {
+    private static void awaitArrivals(LiveStreamListener stream, Map<String, Long> sentAt, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline && answered.keySet().stream().anyMatch(e -> stream.arrival(e) == null)) {
+        while (System.nanoTime() < deadline && sentAt.keySet().stream().anyMatch(e -> stream.arrival(e) == null)) {
             Thread.sleep(100);
         }
     }

@@ -33,6 +33,10 @@ record Summary(Machine machine, Intake intake, Latencies direct, Latencies gatew
         }
 
         String label() {
+            return label(rate, afterOverload);
+        }
+
+        static String label(double rate, boolean afterOverload) {
             return String.format("%.0f/s", rate) + (afterOverload ? ", right after" : "");
         }
     }
