@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EvaluationAccessIT extends ServiceApiTest {
 
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = LocalDate.now(CalendarDays.ZONE);
 
     @Override
     protected String api() {

@@ -182,14 +182,14 @@ class EvaluationFlowIT extends ServiceApiTest {
     @Test
     @DisplayName("R-EVA-6: a probation of 6 to 12 months, reminded a month before its end, ended by its evaluation; R-EVA-3 reminder a month before the next follow-up evaluation")
     void probationAndReminders() {
-        LocalDate start = LocalDate.now();
+        LocalDate start = LocalDate.now(CalendarDays.ZONE);
         post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 5))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("R-EVA-6");
         post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 12))
                 .expectStatus().isCreated();
         post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 6))
                 .expectStatus().isEqualTo(409);
-        evaluate(people.lars, people.ezraId, LocalDate.now().minusDays(1).toString(), "INSUFFICIENT").expectStatus().isCreated();
+        evaluate(people.lars, people.ezraId, LocalDate.now(CalendarDays.ZONE).minusDays(1).toString(), "INSUFFICIENT").expectStatus().isCreated();
 
         try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.EVALUATION_EVENTS)) {
             clock.advance(Duration.ofDays(160));

@@ -3,13 +3,14 @@ package org.hrmobility.evaluation;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EvaluationHttpContractIT extends ServiceApiTest {
 
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = LocalDate.now(CalendarDays.ZONE);
 
     @Override
     protected String api() {

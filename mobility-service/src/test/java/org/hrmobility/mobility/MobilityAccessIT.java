@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MobilityAccessIT extends ServiceApiTest {
 
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = LocalDate.now(CalendarDays.ZONE);
 
     @Override
     protected String api() {

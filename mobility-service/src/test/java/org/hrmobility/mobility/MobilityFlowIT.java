@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.contracts.Topics;
 import org.hrmobility.mobility.allowance.AllowanceService;
 import org.hrmobility.mobility.funding.CentralFunds;
@@ -38,7 +39,7 @@ class MobilityFlowIT extends ServiceApiTest {
     @Autowired
     SecondmentService secondments;
 
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = LocalDate.now(CalendarDays.ZONE);
 
     @Test
     @DisplayName("R-MOB-1..5: a call, an application approved by the line manager then the host, co-funding computed; refusals name the rule")

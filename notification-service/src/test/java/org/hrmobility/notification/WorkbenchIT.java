@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.contracts.redeployment.CaseOpened;
 import org.hrmobility.contracts.redeployment.GuidanceRecorded;
 import org.hrmobility.contracts.redeployment.OfferMade;
@@ -47,7 +48,7 @@ class WorkbenchIT extends NotificationApiTest {
         assertThat(worklist(people.otherManager, "")).noneMatch(i -> caseId.equals(id(i)));
 
         publish(RedeploymentEvents.GUIDANCE_RECORDED, caseId, new GuidanceRecorded(caseId, people.emmaId, people.managerId, people.entity,
-                LocalDate.now().minusMonths(6), LocalDate.now().minusDays(1), List.of("coaching")));
+                LocalDate.now(CalendarDays.ZONE).minusMonths(6), LocalDate.now(CalendarDays.ZONE).minusDays(1), List.of("coaching")));
         awaitItem(people.hana, "ADMISSIBILITY_TO_DECIDE", caseId);
         await().atMost(WAIT).until(() -> worklist(people.lars, "?kind=GUIDANCE_TO_RECORD").stream().noneMatch(i -> caseId.equals(id(i))));
         assertThat(worklist(people.bea, "")).noneMatch(i -> caseId.equals(id(i)));
@@ -57,7 +58,7 @@ class WorkbenchIT extends NotificationApiTest {
     @DisplayName("worklist filters: kind, due before, overdue; counts per kind; the lag is shown")
     void filtersAndCounts() {
         String caseId = caseOpened();
-        LocalDate due = LocalDate.now().minusDays(2);
+        LocalDate due = LocalDate.now(CalendarDays.ZONE).minusDays(2);
         publish(RedeploymentEvents.OFFER_MADE, caseId, new OfferMade(caseId, people.emmaId, people.managerId, people.entity,
                 UUID.randomUUID().toString(), 1, "Adviser", people.entity, "B2", null, due, false));
         awaitItem(people.emma, "OFFER_TO_ANSWER", caseId);
@@ -76,7 +77,7 @@ class WorkbenchIT extends NotificationApiTest {
     void timelineAndExport() {
         String caseId = caseOpened();
         publish(RedeploymentEvents.GUIDANCE_RECORDED, caseId, new GuidanceRecorded(caseId, people.emmaId, people.managerId, people.entity,
-                LocalDate.now().minusMonths(6), LocalDate.now().minusDays(1), List.of("coaching")));
+                LocalDate.now(CalendarDays.ZONE).minusMonths(6), LocalDate.now(CalendarDays.ZONE).minusDays(1), List.of("coaching")));
         List<Map<String, Object>> timeline = await().atMost(WAIT).until(() -> timeline(people.hana, people.emmaId), t -> t.size() >= 2);
         assertThat(timeline.get(0).get("type")).isEqualTo(RedeploymentEvents.GUIDANCE_RECORDED.ceType());
         assertThat(timeline.get(1).get("type")).isEqualTo(RedeploymentEvents.CASE_OPENED.ceType());
@@ -98,7 +99,7 @@ class WorkbenchIT extends NotificationApiTest {
         people.addOtherManager();
         String deputyId = people.otherManagerId();
         String deputy = people.otherManager;
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(CalendarDays.ZONE);
         post(people.lars, "/deputies", Map.of("deputyId", "NOBODY-" + people.entity, "from", today.toString(),
                 "to", today.plusDays(7).toString())).expectStatus().isNotFound();
         post(people.lars, "/deputies", Map.of("deputyId", deputyId, "from", today.toString(), "to", today.plusDays(7).toString(),

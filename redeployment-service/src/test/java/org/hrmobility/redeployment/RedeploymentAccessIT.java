@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.contracts.Topics;
 import org.hrmobility.contracts.workbench.DeputyNamed;
 import org.hrmobility.contracts.workbench.WorkbenchEvents;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RedeploymentAccessIT extends RedeploymentApiTest {
 
     private Map<String, Object> guidance() {
-        return Map.of("from", LocalDate.now().minusMonths(6).toString(), "to", LocalDate.now().minusDays(1).toString(),
+        return Map.of("from", LocalDate.now(CalendarDays.ZONE).minusMonths(6).toString(), "to", LocalDate.now(CalendarDays.ZONE).minusDays(1).toString(),
                 "actions", List.of("coaching"));
     }
 
@@ -69,7 +70,7 @@ class RedeploymentAccessIT extends RedeploymentApiTest {
         String deputy = TestTokens.forEmployee(deputyId, api.entity, Role.EMPLOYEE);
         api.get(deputy, "/cases/" + caseId).expectStatus().isNotFound();
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(CalendarDays.ZONE);
         name(deputyId, today.minusDays(1), today.plusDays(6));
 
         api.get(deputy, "/cases/" + caseId).expectStatus().isOk();

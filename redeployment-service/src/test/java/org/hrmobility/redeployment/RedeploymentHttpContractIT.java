@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class RedeploymentHttpContractIT extends RedeploymentApiTest {
     void ifMatch() {
         String caseId = api.openCase(api.emmaId);
         contract(api.lars).ifMatch("/cases/" + caseId, "/cases/" + caseId + "/guidance-trajectory",
-                Map.of("from", LocalDate.now().minusMonths(6).toString(), "to", LocalDate.now().minusDays(1).toString(),
+                Map.of("from", LocalDate.now(CalendarDays.ZONE).minusMonths(6).toString(), "to", LocalDate.now(CalendarDays.ZONE).minusDays(1).toString(),
                         "actions", List.of("coaching")));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -84,8 +85,8 @@ class RedeploymentRefusalsIT extends RedeploymentApiTest {
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "guidance-trajectory-required")
                 .jsonPath("$.rule").isEqualTo("R-RED-1");
-        api.post(api.lars, "/cases/" + caseId + "/guidance-trajectory", Map.of("from", LocalDate.now().minusMonths(1).toString(),
-                "to", LocalDate.now().plusMonths(1).toString(), "actions", List.of("coaching"))).expectStatus().isOk();
+        api.post(api.lars, "/cases/" + caseId + "/guidance-trajectory", Map.of("from", LocalDate.now(CalendarDays.ZONE).minusMonths(1).toString(),
+                "to", LocalDate.now(CalendarDays.ZONE).plusMonths(1).toString(), "actions", List.of("coaching"))).expectStatus().isOk();
         api.post(api.hana, "/cases/" + caseId + "/admissibility", Map.of("redeployable", true, "motivation", "m"))
                 .expectStatus().isEqualTo(422);
     }

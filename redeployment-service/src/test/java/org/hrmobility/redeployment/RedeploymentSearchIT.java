@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.test.TestPeople;
 import org.hrmobility.kit.test.TestTokens;
 import org.junit.jupiter.api.DisplayName;
@@ -44,7 +45,7 @@ class RedeploymentSearchIT extends RedeploymentApiTest {
         api.offerId(emmaCase, "B2");
         String hanaId = "H-" + api.entity;
         api.post(api.hana, "/cases/" + ezraCase + "/assignment", Map.of("handlerId", hanaId)).expectStatus().isOk();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(CalendarDays.ZONE);
 
         ids("/cases?entity=" + api.entity + "&assignedTo=me").containsExactly(ezraCase);
         ids("/cases?lineManagerId=" + api.managerId + "&entity=" + api.entity).containsExactlyInAnyOrder(emmaCase, ezraCase);

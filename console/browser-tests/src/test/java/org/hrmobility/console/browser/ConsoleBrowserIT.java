@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @org.junit.jupiter.api.extension.ExtendWith(ConsoleBrowserIT.Evidence.class)
 class ConsoleBrowserIT {
+
+    /** The suite decides dates in Brussels: "today" here is its today, not the test machine's. */
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     /** On a failure, every open browser's page (HTML and PNG) into target/browser-evidence, to see what the person saw. */
     static final class Evidence implements org.junit.jupiter.api.extension.TestWatcher {
@@ -120,7 +124,7 @@ class ConsoleBrowserIT {
     @Order(2)
     @DisplayName("R-RED-1..4 in the browser: hana opens emma's case, lars records the guidance, hana admits her, emma refuses two offers, the third (a vacancy) places her ex officio; refusals show the rule and the field errors next to the form")
     void redeploymentToPlacementExOfficio() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BRUSSELS);
         Browser hana = as("hana");
         hana.open("/console/cases");
         untilAccepted(hana, "open-form", () -> hana.type("open-employeeId", "E-0003"));
@@ -186,7 +190,7 @@ class ConsoleBrowserIT {
     @Order(3)
     @DisplayName("R-EVA-3/R-EVA-7 in the browser: lars records an INSUFFICIENT for ezra (dated in the past), the follow-up opens six months on, a guidance action, an evaluation too early is refused with its rule, one six months later counts; hana sees the file and its history")
     void evaluationFollowUp() {
-        LocalDate first = LocalDate.now().minusMonths(12);
+        LocalDate first = LocalDate.now(BRUSSELS).minusMonths(12);
         LocalDate second = first.plusMonths(7);
         Browser lars = as("lars");
         lars.open("/console/evaluations/E-0004");
@@ -202,7 +206,7 @@ class ConsoleBrowserIT {
         record(lars, first.plusDays(1), first.plusMonths(3), "GOOD");
         assertThat(lars.text(".problem .rule")).contains("R-EVA-3");
         // R-EVA-7: not post-dated
-        record(lars, first.plusDays(1), LocalDate.now().plusDays(3), "GOOD");
+        record(lars, first.plusDays(1), LocalDate.now(BRUSSELS).plusDays(3), "GOOD");
         assertThat(lars.text(".problem .rule")).contains("R-EVA-7");
         record(lars, first.plusDays(1), second, "SUFFICIENT");
         assertThat(lars.has(".problem")).isFalse();
@@ -229,7 +233,7 @@ class ConsoleBrowserIT {
     @Order(4)
     @DisplayName("R-MOB-1..5 in the browser: hana opens a call, emma applies for six months, lars agrees as line manager, hana records the host's agreement: approved with half the costs from central funds (R-MOB-3)")
     void applicationWithBothAgreements() {
-        LocalDate start = LocalDate.now().plusMonths(2);
+        LocalDate start = LocalDate.now(BRUSSELS).plusMonths(2);
         Browser hana = as("hana");
         hana.open("/console/mobility").type("call-title", "Exchange with the Netherlands").submit("call-form");
         assertThat(hana.has(".problem")).isFalse();
@@ -269,7 +273,7 @@ class ConsoleBrowserIT {
     @Order(9)
     @DisplayName("R-MOB-8 in the browser: emma offers her talents, lars consents, hana asks for them in a request and sees emma's offer ranked with its explanation, and assigns it")
     void talentMarketplace() {
-        LocalDate from = LocalDate.now().plusMonths(2);
+        LocalDate from = LocalDate.now(BRUSSELS).plusMonths(2);
         LocalDate to = from.plusMonths(4);
         Browser emma = as("emma");
         emma.open("/console/mobility/talent").type("talent-offers-skills", "GIS\ndata-analysis").type("talent-offers-sharePercent", "20")

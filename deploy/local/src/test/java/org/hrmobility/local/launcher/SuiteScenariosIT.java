@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -48,6 +49,9 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteScenariosIT {
+
+    /** The suite decides dates in Brussels: "today" here is its today, not the test machine's. */
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static LocalSuite suite;
@@ -138,7 +142,7 @@ class SuiteScenariosIT {
         SuiteClient.Answer early = api.post(lars, evaluations, evaluation("2025-09-01", "2026-02-27", "GOOD"));
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.json().get("rule").asString()).isEqualTo("R-EVA-3");
-        SuiteClient.Answer postDated = api.post(lars, evaluations, evaluation("2025-09-01", LocalDate.now().plusDays(2).toString(), "GOOD"));
+        SuiteClient.Answer postDated = api.post(lars, evaluations, evaluation("2025-09-01", LocalDate.now(BRUSSELS).plusDays(2).toString(), "GOOD"));
         assertThat(postDated.json().get("rule").asString()).isEqualTo("R-EVA-7");
         assertThat(api.post(lars, evaluations, evaluation("2025-09-01", "2026-03-31", "SUFFICIENT")).status()).isEqualTo(201);
         assertThat(api.post(lars, evaluations, evaluation("2026-04-01", "2026-09-30", "INSUFFICIENT")).status()).isEqualTo(201);
@@ -160,7 +164,7 @@ class SuiteScenariosIT {
         String lars = api.user("lars");
         String emma = api.user("emma");
         String ezra = api.user("ezra");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(BRUSSELS);
         LocalDate start = today.plusMonths(2);
         LocalDate end = start.plusMonths(6).minusDays(1);
         String call = api.post(hana, "/api/mobility/calls", "{\"programme\":\"EXCHANGE\",\"title\":\"Exchange with the Netherlands\","
