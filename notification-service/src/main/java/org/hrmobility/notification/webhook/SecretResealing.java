@@ -2,6 +2,7 @@ package org.hrmobility.notification.webhook;
 
 import java.time.Duration;
 
+import org.hrmobility.kit.failure.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -9,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * At start, encrypts every signing secret that is not yet encrypted under the current key: the plain-text secrets
@@ -32,7 +34,11 @@ class SecretResealing {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        Long resealed = resealAll().block(Duration.ofMinutes(5));
+        // a database away for a moment at start (a restart) is waited for, as the migrations before it are
+        Long resealed = resealAll()
+                .retryWhen(Retry.backoff(12, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))
+                        .filter(TransientFailures::isTransient))
+                .block(Duration.ofMinutes(5));
         if (resealed != null && resealed > 0) {
             log.info("{} webhook signing secret(s) encrypted under key {}", resealed, secrets.currentKeyId());
         }

@@ -1,6 +1,9 @@
 package org.hrmobility.kit.failure;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -50,7 +53,10 @@ public final class TransientFailures {
                 || t instanceof IOException
                 || t instanceof TimeoutException
                 || t instanceof org.apache.kafka.common.errors.RetriableException
-                || (t instanceof R2dbcException r2dbc && transientSqlState(r2dbc.getSqlState()));
+                || t instanceof SQLTransientException
+                || t instanceof SQLRecoverableException
+                || (t instanceof R2dbcException r2dbc && transientSqlState(r2dbc.getSqlState()))
+                || (t instanceof SQLException jdbc && transientSqlState(jdbc.getSQLState()));
     }
 
     private static boolean transientSqlState(String state) {

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -38,9 +39,24 @@ public class OutboxAutoConfiguration {
     JdbcSettings outboxJdbcSettings(Environment env) {
         JdbcSettings jdbc = new JdbcSettings(env.getRequiredProperty("spring.flyway.url"),
                 env.getProperty("spring.flyway.user", ""), env.getProperty("spring.flyway.password", ""));
-        KitSchema.migrate(jdbc, env.getProperty("spring.flyway.connect-retries", Integer.class, 0),
-                env.getProperty("spring.flyway.connect-retries-interval", Duration.class, Duration.ofSeconds(120)));
+        KitSchema.migrate(jdbc, migrationRetries(env), migrationMaxInterval(env));
         return jdbc;
+    }
+
+    /** The service's own migrations, tried again as the kit's are when the database is away at start or cuts them. */
+    @Bean
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy retriedFlywayMigration(Environment env) {
+        return flyway -> RetriedMigration.run("the service's schema", flyway::migrate, migrationRetries(env),
+                migrationMaxInterval(env));
+    }
+
+    private static int migrationRetries(Environment env) {
+        return env.getProperty("hrm.migration.retries", Integer.class, 0);
+    }
+
+    private static Duration migrationMaxInterval(Environment env) {
+        return env.getProperty("hrm.migration.max-interval", Duration.class, Duration.ofSeconds(10));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
 import org.hrmobility.kit.domain.DomainException;
@@ -34,6 +35,10 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new R2dbcException("canceling statement due to lock timeout", "55P03") {
         })).isTrue();
         assertThat(TransientFailures.isTransient(new org.apache.kafka.common.errors.TimeoutException("broker"))).isTrue();
+        // JDBC, as the relay and the migrations at start meet it
+        assertThat(TransientFailures.isTransient(new IllegalStateException("migration failed",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03"))).isTrue();
     }
 
     @Test
@@ -47,5 +52,6 @@ class TransientFailuresTest {
                 }))).isFalse();
         assertThat(TransientFailures.isTransient(new R2dbcBadGrammarException("syntax error", "42601"))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("relation \"x\" does not exist", "42P01"))).isFalse();
     }
 }

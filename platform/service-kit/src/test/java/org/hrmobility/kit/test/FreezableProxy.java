@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy in front of a server that can freeze: while frozen it keeps every connection open and forwards nothing,
  * as a half-open connection behaves (a cable pulled, a firewall dropping packets), which neither side sees as closed.
+ * It can also cut every open connection at once, as a server restart does, and take new ones right after.
  */
 public final class FreezableProxy implements AutoCloseable {
 
@@ -41,6 +42,12 @@ public final class FreezableProxy implements AutoCloseable {
 
     public void thaw() {
         frozen = false;
+    }
+
+    /** Closes every open connection, both ways; new ones are taken as before. */
+    public void cut() {
+        sockets.forEach(FreezableProxy::closeQuietly);
+        sockets.clear();
     }
 
     private void accept() {
