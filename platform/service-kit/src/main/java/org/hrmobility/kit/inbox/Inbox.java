@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.hrmobility.kit.observability.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -60,7 +62,8 @@ public class Inbox {
         try {
             event = IncomingEvent.from(message);
             applied = transactional.transactional(claim(consumer, event)
-                            .flatMap(claimed -> claimed ? effect.apply(event).then(Mono.just(true)) : Mono.just(false)))
+                            .flatMap(claimed -> claimed ? inTrace(() -> effect.apply(event)).then(Mono.just(true)) : Mono.just(false)))
+                    .contextCapture()
                     .block(timeout);
         } catch (MalformedEventException e) {
             count(consumer, "malformed");
@@ -99,6 +102,14 @@ public class Inbox {
         return applyAll(consumer, events, effect);
     }
 
+    /**
+     * The effect, run with the consumed event's trace on its thread: the trace the binder started on the consumer thread
+     * is captured into the Reactor context at the block, and put back here, where the effect runs on the driver's.
+     */
+    private static Mono<?> inTrace(Supplier<Mono<?>> effect) {
+        return Mono.deferContextual(context -> TraceContext.within(context, effect));
+    }
+
     private int applyAll(String consumer, List<IncomingEvent> events, Function<List<IncomingEvent>, Mono<?>> effect) {
         if (events.isEmpty()) {
             return 0;
@@ -131,8 +142,9 @@ public class Inbox {
                         .flatMap(ids -> {
                             // removing a claimed id as it is taken keeps a record polled twice from running twice
                             List<IncomingEvent> fresh = events.stream().filter(e -> ids.remove(e.metadata().id())).toList();
-                            return fresh.isEmpty() ? Mono.just(fresh) : effect.apply(fresh).then(Mono.just(fresh));
+                            return fresh.isEmpty() ? Mono.just(fresh) : inTrace(() -> effect.apply(fresh)).then(Mono.just(fresh));
                         }))
+                .contextCapture()
                 .block(timeout);
         int applied = claimed == null ? 0 : claimed.size();
         meters.counter("hrm.inbox.events", "consumer", consumer, "outcome", "applied").increment(applied);

@@ -8,7 +8,7 @@ import static org.hrmobility.kit.db.Binds.utc;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.hrmobility.contracts.EventJson;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,6 +18,7 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import io.r2dbc.postgresql.codec.Json;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Writes events into the outbox table inside the caller's R2DBC transaction, so a state change and its events
@@ -37,9 +38,10 @@ public class Outbox {
     private final DatabaseClient db;
     private final String source;
     private final Clock clock;
-    private final Supplier<String> traceparent;
+    private final Function<ContextView, String> traceparent;
 
-    public Outbox(DatabaseClient db, String source, Clock clock, Supplier<String> traceparent) {
+    /** @param traceparent the trace an event is written under, from the Reactor context of the write */
+    public Outbox(DatabaseClient db, String source, Clock clock, Function<ContextView, String> traceparent) {
         this.db = db;
         this.source = source;
         this.clock = clock;
@@ -56,6 +58,10 @@ public class Outbox {
     }
 
     private Mono<Void> insert(OutgoingEvent<?> event, AuditEntry decision) {
+        return Mono.deferContextual(context -> insert(event, decision, traceparent.apply(context)));
+    }
+
+    private Mono<Void> insert(OutgoingEvent<?> event, AuditEntry decision, String trace) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
                 .bind("eventId", UUID.randomUUID())
                 .bind("topic", event.type().topic())
@@ -65,7 +71,7 @@ public class Outbox {
                 .bind("occurredAt", utc(clock.instant()))
                 .bind("payload", Json.of(EventJson.write(event.payload())));
         spec = nullable(spec, "subject", event.subject(), String.class);
-        spec = nullable(spec, "traceparent", traceparent.get(), String.class);
+        spec = nullable(spec, "traceparent", trace, String.class);
         spec = nullable(spec, "actor", decision == null ? null : decision.actor(), String.class);
         spec = nullable(spec, "actorEmployee", decision == null ? null : decision.actorEmployeeId(), String.class);
         spec = nullable(spec, "capacity", decision == null ? null : decision.capacity(), String.class);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hrmobility.kit.failure.TransientFailures;
+import org.hrmobility.kit.observability.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -37,7 +38,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-        return ProblemWriter.write(exchange, problemFor(ex, exchange));
+        // what is logged here carries the request's trace id, which the answer tells the client to quote
+        return Mono.deferContextual(context ->
+                ProblemWriter.write(exchange, TraceContext.within(context, () -> problemFor(ex, exchange))));
     }
 
     Problem problemFor(Throwable ex, ServerWebExchange exchange) {

@@ -78,6 +78,22 @@ class OutboxIT {
     }
 
     @Test
+    @DisplayName("the event carries the trace of the request that made the change, across the reactive chain's threads")
+    void eventCarriesTheRequestsTrace() {
+        String text = "traced " + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        web.post().uri("/notes").header(HttpHeaders.AUTHORIZATION, TOKEN)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .bodyValue(Map.of("text", text, "sequence", 1, "refuse", false)).exchange()
+                .expectStatus().isCreated();
+
+        List<ConsumerRecord<String, byte[]>> arrived = capture.await(1, withText(text), Duration.ofSeconds(30));
+
+        assertThat(arrived).hasSize(1);
+        assertThat(header(arrived.get(0), "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     @DisplayName("a rolled-back change sends nothing: neither its row nor its event exists")
     void rolledBackSendsNothing() {
         String refused = "refused " + UUID.randomUUID();
