@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import org.hrmobility.devstack.Ports;
 import org.hrmobility.devstack.PostgresServer;
 import org.hrmobility.kit.failure.TransientFailures;
 import org.hrmobility.kit.test.FreezableProxy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,95 +27,96 @@ import org.junit.jupiter.api.io.TempDir;
 /** A service that starts while its database is away for a moment, or restarts under it: its migrations wait for it. */
 class KitSchemaIT {
 
+    private PostgresServer postgres;
+
+    @BeforeEach
+    void server(@TempDir Path data) {
+        postgres = new PostgresServer(Ports.pickFree(), data);
+    }
+
+    @AfterEach
+    void stop() {
+        postgres.stop();
+    }
+
     @Test
     @DisplayName("the kit's migrations wait for a database that comes back a few seconds later, instead of failing the start")
-    void waitsForTheDatabase(@TempDir Path data) throws Exception {
-        PostgresServer postgres = new PostgresServer(Ports.pickFree(), data);
-        JdbcSettings jdbc = new JdbcSettings("jdbc:postgresql://localhost:" + postgres.port() + "/postgres", "postgres", "postgres");
-        try {
-            CompletableFuture<Void> later = CompletableFuture.runAsync(postgres::start,
-                    CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS));
+    void waitsForTheDatabase() throws Exception {
+        String url = url(postgres.port(), "postgres");
+        CompletableFuture<Void> later = CompletableFuture.runAsync(postgres::start,
+                CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS));
 
-            KitSchema.migrate(jdbc, 12, Duration.ofSeconds(2));
+        KitSchema.migrate(new JdbcSettings(url, "postgres", "postgres"), 12, Duration.ofSeconds(2));
 
-            later.join();
-            try (Connection c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
-                 ResultSet rs = c.createStatement().executeQuery("select count(*) from " + KitSchema.SCHEMA + ".outbox_event")) {
-                assertThat(rs.next()).isTrue();
-            }
-        } finally {
-            postgres.stop();
-        }
+        later.join();
+        assertThat(count(url, "select count(*) from " + KitSchema.SCHEMA + ".outbox_event")).isZero();
     }
 
     @Test
     @DisplayName("a migration whose connection is cut while it runs (a database restart) is run again, and done once")
-    void runsAgainAfterACut(@TempDir Path data) throws Exception {
-        PostgresServer postgres = new PostgresServer(Ports.pickFree(), data);
+    void runsAgainAfterACut() throws Exception {
         postgres.start();
         try (FreezableProxy proxy = new FreezableProxy("localhost", postgres.port())) {
-            String url = "jdbc:postgresql://localhost:" + proxy.port() + "/postgres";
-            Flyway flyway = Flyway.configure().dataSource(url, "postgres", "postgres")
-                    .locations("classpath:db/slow-migration").load();
+            Flyway flyway = slowMigration(proxy);
             CompletableFuture.runAsync(proxy::cut, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
 
             RetriedMigration.run("a slow schema", flyway::migrate, 5, Duration.ofSeconds(2));
 
-            try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                 ResultSet rows = c.createStatement().executeQuery("select count(*) from slow_table");
-                 ResultSet history = c.createStatement().executeQuery(
-                         "select count(*) from flyway_schema_history where success and version = '1'")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getInt(1)).isEqualTo(1);
-                assertThat(history.next()).isTrue();
-                assertThat(history.getInt(1)).isEqualTo(1);
-            }
-        } finally {
-            postgres.stop();
+            String url = url(proxy.port(), "postgres");
+            assertThat(count(url, "select count(*) from slow_table")).isEqualTo(1);
+            assertThat(count(url, "select count(*) from flyway_schema_history where success and version = '1'")).isEqualTo(1);
         }
     }
 
     @Test
     @DisplayName("the same cut without retries fails the start: the case above is not passing by luck")
-    void aCutFailsWithoutRetries(@TempDir Path data) throws Exception {
-        PostgresServer postgres = new PostgresServer(Ports.pickFree(), data);
+    void aCutFailsWithoutRetries() throws Exception {
         postgres.start();
         try (FreezableProxy proxy = new FreezableProxy("localhost", postgres.port())) {
-            Flyway flyway = Flyway.configure().dataSource("jdbc:postgresql://localhost:" + proxy.port() + "/postgres",
-                    "postgres", "postgres").locations("classpath:db/slow-migration").load();
+            Flyway flyway = slowMigration(proxy);
             CompletableFuture.runAsync(proxy::cut, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
 
             assertThatThrownBy(() -> RetriedMigration.run("a slow schema", flyway::migrate, 0, Duration.ofSeconds(2)))
                     .satisfies(failure -> assertThat(TransientFailures.isTransient(failure)).isTrue());
-        } finally {
-            postgres.stop();
         }
     }
 
     @Test
     @DisplayName("a failure that recurs (a database that does not exist) is thrown at once, not waited on")
-    void recurringFailureAtOnce(@TempDir Path data) throws Exception {
-        PostgresServer postgres = new PostgresServer(Ports.pickFree(), data);
+    void recurringFailureAtOnce() {
         postgres.start();
-        try {
-            Flyway noDatabase = Flyway.configure().dataSource("jdbc:postgresql://localhost:" + postgres.port() + "/nowhere",
-                    "postgres", "postgres").load();
-            AtomicInteger attempts = new AtomicInteger();
+        Flyway noDatabase = Flyway.configure().dataSource(url(postgres.port(), "nowhere"), "postgres", "postgres").load();
+        AtomicInteger attempts = new AtomicInteger();
 
-            assertThatThrownBy(() -> RetriedMigration.run("a schema", () -> {
-                attempts.incrementAndGet();
-                noDatabase.migrate();
-            }, 12, Duration.ofSeconds(10))).hasMessageContaining("nowhere");
-            assertThat(attempts).hasValue(1);
-        } finally {
-            postgres.stop();
-        }
+        assertThatThrownBy(() -> RetriedMigration.run("a schema", () -> {
+            attempts.incrementAndGet();
+            noDatabase.migrate();
+        }, 12, Duration.ofSeconds(10))).hasMessageContaining("nowhere");
+        assertThat(attempts).hasValue(1);
     }
 
     @Test
     @DisplayName("without retries a database that is away fails the migration at once, naming the connection")
     void withoutRetries() {
-        JdbcSettings jdbc = new JdbcSettings("jdbc:postgresql://localhost:" + Ports.pickFree() + "/postgres", "postgres", "postgres");
+        JdbcSettings jdbc = new JdbcSettings(url(postgres.port(), "postgres"), "postgres", "postgres");
         assertThatThrownBy(() -> KitSchema.migrate(jdbc)).hasMessageContaining("Unable to obtain connection");
+    }
+
+    /** A migration that runs three seconds, through the proxy, so that a cut falls inside it. */
+    private static Flyway slowMigration(FreezableProxy proxy) {
+        return Flyway.configure().dataSource(url(proxy.port(), "postgres"), "postgres", "postgres")
+                .locations("classpath:db/slow-migration").load();
+    }
+
+    private static String url(int port, String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    private static long count(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
