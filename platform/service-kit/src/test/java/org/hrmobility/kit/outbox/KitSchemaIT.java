@@ -57,10 +57,7 @@ class KitSchemaIT {
     void runsAgainAfterACut() throws Exception {
         postgres.start();
         try (FreezableProxy proxy = new FreezableProxy("localhost", postgres.port())) {
-            Flyway flyway = slowMigration(proxy);
-            CompletableFuture.runAsync(proxy::cut, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
-
-            RetriedMigration.run("a slow schema", flyway::migrate, 5, Duration.ofSeconds(2));
+            migrateWithACut(proxy, 5);
 
             String url = url(proxy.port(), "postgres");
             assertThat(count(url, "select count(*) from slow_table")).isEqualTo(1);
@@ -73,10 +70,7 @@ class KitSchemaIT {
     void aCutFailsWithoutRetries() throws Exception {
         postgres.start();
         try (FreezableProxy proxy = new FreezableProxy("localhost", postgres.port())) {
-            Flyway flyway = slowMigration(proxy);
-            CompletableFuture.runAsync(proxy::cut, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
-
-            assertThatThrownBy(() -> RetriedMigration.run("a slow schema", flyway::migrate, 0, Duration.ofSeconds(2)))
+            assertThatThrownBy(() -> migrateWithACut(proxy, 0))
                     .satisfies(failure -> assertThat(TransientFailures.isTransient(failure)).isTrue());
         }
     }
@@ -102,10 +96,12 @@ class KitSchemaIT {
         assertThatThrownBy(() -> KitSchema.migrate(jdbc)).hasMessageContaining("Unable to obtain connection");
     }
 
-    /** A migration that runs three seconds, through the proxy, so that a cut falls inside it. */
-    private static Flyway slowMigration(FreezableProxy proxy) {
-        return Flyway.configure().dataSource(url(proxy.port(), "postgres"), "postgres", "postgres")
+    /** A migration that runs three seconds, through the proxy, whose connections are cut 1.5 s into it. */
+    private static void migrateWithACut(FreezableProxy proxy, int retries) {
+        Flyway slow = Flyway.configure().dataSource(url(proxy.port(), "postgres"), "postgres", "postgres")
                 .locations("classpath:db/slow-migration").load();
+        CompletableFuture.runAsync(proxy::cut, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+        RetriedMigration.run("a slow schema", slow::migrate, retries, Duration.ofSeconds(2));
     }
 
     private static String url(int port, String database) {
