@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -74,9 +77,19 @@ public final class Devstack implements AutoCloseable {
 
     /** Starts the servers of these settings; stop them with {@link #close()}. */
     public static Devstack start(DevstackSettings settings) {
+        return start(settings, stack -> { });
+    }
+
+    /**
+     * Starts the servers of these settings and calls {@code whenDatabaseUp} as soon as PostgreSQL accepts connections
+     * (at once with an external one), while Kafka may still be starting: what needs only the database (creating the
+     * services' databases, starting processes whose Kafka clients wait for their broker) need not wait for both. A
+     * failure there fails the start.
+     */
+    public static Devstack start(DevstackSettings settings, Consumer<Devstack> whenDatabaseUp) {
         QuietServerLogs.apply();
         Devstack stack = new Devstack(settings);
-        stack.startServers();
+        stack.startServers(whenDatabaseUp);
         return stack;
     }
 
@@ -158,25 +171,43 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    private void startServers() {
+    /**
+     * PostgreSQL starts on its own thread while Kafka starts on this one: most of PostgreSQL's start is its own
+     * processes (initdb, the server) and most of Kafka's is this JVM, so on two cores the two overlap well.
+     */
+    private void startServers(Consumer<Devstack> whenDatabaseUp) {
         long started = System.nanoTime();
-        try {
+        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
             if (postgres != null) {
                 postgres.start();
             }
+            whenDatabaseUp.accept(this);
+        }, runnable -> new Thread(runnable, "devstack-postgres-start").start());
+        try {
             if (kafka != null) {
                 kafka.start();
             }
             if (kafkaCluster != null) {
                 kafkaCluster.start();
             }
+            awaitStarted(database);
         } catch (RuntimeException e) {
+            database.exceptionally(ignored -> null).join();
             close();
             throw e;
         }
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.info("Devstack ready in {} ms: Kafka {}, PostgreSQL {}:{}", startMillis,
                 endpoints.kafkaBootstrapServers(), endpoints.postgresHost(), endpoints.postgresPort());
+    }
+
+    /** Waits for a server started on another thread; its failure is thrown here as it would have been on this thread. */
+    private static void awaitStarted(CompletableFuture<Void> server) {
+        try {
+            server.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Endpoints endpoints(DevstackSettings s) {

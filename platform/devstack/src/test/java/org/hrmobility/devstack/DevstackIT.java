@@ -77,6 +77,33 @@ class DevstackIT {
         assertThat(stack.kafkaBroker().orElseThrow().isRunning()).isTrue();
     }
 
+    @Test
+    @DisplayName("PostgreSQL starts beside Kafka: what needs only the database runs as soon as it is up, and its failure fails the start")
+    void whenDatabaseUp() throws Exception {
+        DevstackSettings own = new DevstackSettings(0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        List<Devstack> called = new ArrayList<>();
+        try (Devstack second = Devstack.start(own, stack -> {
+            stack.createDatabase("created_when_up");
+            called.add(stack);
+        })) {
+            assertThat(called).containsExactly(second);
+            try (Connection c = DriverManager.getConnection(second.endpoints().jdbcUrl("created_when_up"),
+                    second.endpoints().postgresUser(), second.endpoints().postgresPassword())) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+        }
+
+        List<Integer> ports = new ArrayList<>();
+        assertThatThrownBy(() -> Devstack.start(own, stack -> {
+            ports.add(stack.endpoints().postgresPort());
+            throw new DevstackException("the database was up, and this caller failed");
+        })).isInstanceOf(DevstackException.class).hasMessage("the database was up, and this caller failed");
+        // nothing left running: the failed start stopped its PostgreSQL
+        try (ServerSocket free = new ServerSocket(ports.get(0), 1, InetAddress.getLoopbackAddress())) {
+            assertThat(free.isBound()).isTrue();
+        }
+    }
+
     private static List<String> readAll(Devstack stack, String topic) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers(),
