@@ -31,7 +31,7 @@ final class ChildProcess {
     }
 
     static ChildProcess start(ServiceSpec spec, Path logDirectory, StartCache cache) throws IOException {
-        return launch(spec, cache.command(spec, ServiceSpec.TUNED_JVM), logDirectory);
+        return launch(spec, cache.command(spec, spec.jvmOptions()), logDirectory);
     }
 
     /** Starts the spec's process with this JVM command line (up to its jar), then the spec's arguments. */

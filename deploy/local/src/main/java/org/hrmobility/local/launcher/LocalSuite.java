@@ -2,6 +2,7 @@ package org.hrmobility.local.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,11 +56,11 @@ public final class LocalSuite implements AutoCloseable {
 
     private final SuiteOptions options;
     private final StartCache startCache;
-    private final long startedNanos = System.nanoTime();
     private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<MasterDataPublisher.Result> masterData = new ArrayList<>();
-    private Devstack devstack;
+    /** Set from the devstack's start thread as soon as its database is up, before {@code Devstack.start} returns. */
+    private volatile Devstack devstack;
     private MailServer mail;
     private Path logDirectory;
     private double readySeconds;
@@ -89,40 +90,76 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything at once where it can be, since on two cores the starts are the CPU they take: the processes that need
+     * neither the broker nor a database while the devstack starts, the services as soon as their database is up (see
+     * {@link #databaseUp}), each when it has its start cache; then the caches still to make, and the rest.
+     */
     private void startAll() throws InterruptedException {
         checkPortsFree(specs());
+        logDirectory = logDirectory();
+        mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
+        startTrained(specs().stream().filter(spec -> !spec.usesDevstack()).toList());
         DevstackSettings env = DevstackSettings.fromEnvironment();
         devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
                 options.dataDirectory(), env.externalKafka(), env.externalPostgres())
                 .withKafkaBrokers(options.brokers())
-                .withPostgresDurability(options.postgresDurability()));
+                .withPostgresDurability(options.postgresDurability()), this::databaseUp);
         // now with the devstack's addresses (all of the cluster's brokers)
         List<ServiceSpec> specs = specs();
-        specs.stream().map(ServiceSpec::database).filter(d -> d != null).distinct().forEach(devstack::createDatabase);
-        mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
-        logDirectory = logDirectory();
         long training = System.nanoTime();
-        List<String> trained = startCache.train(specs, ServiceSpec.TUNED_JVM, logDirectory);
+        List<String> trained = startCache.train(specs, logDirectory);
         if (!trained.isEmpty()) {
             trainingSeconds = (System.nanoTime() - training) / 1e9;
             log.info("start caches made once for this build ({}, {}) in {} s: later starts map them", trained,
                     startCache.java().hasAotCache() ? "ahead-of-time cache, Java " + startCache.java().feature() : "class-data archive",
                     String.format("%.1f", (System.nanoTime() - training) / 1e9));
         }
-        for (ServiceSpec spec : specs) {
-            try {
-                children.add(ChildProcess.start(spec, logDirectory, startCache));
-            } catch (IOException e) {
-                throw new LaunchException("cannot start " + spec.name() + ": " + e.getMessage());
-            }
-        }
+        specs.stream().filter(this::notStarted).forEach(this::startChild);
         publishDemoData();
         for (ChildProcess child : children) {
             child.awaitReady(READY_TIMEOUT);
             log.info("{} ready on port {} after {} s", child.spec().name(), child.spec().port(),
                     String.format("%.1f", child.readySeconds()));
         }
-        readySeconds = (System.nanoTime() - startedNanos) / 1e9;
+        readySeconds = secondsSinceStart();
+    }
+
+    /**
+     * PostgreSQL is up (Kafka may still be starting): the services' databases, then the services with their caches,
+     * whose clients wait for the one broker. On a cluster they wait for all of its brokers instead: a service creates
+     * its topics with three replicas, which one broker up out of three cannot hold.
+     */
+    private void databaseUp(Devstack stack) {
+        devstack = stack;
+        List<ServiceSpec> services = specs().stream().filter(ServiceSpec::usesDevstack).toList();
+        services.stream().map(ServiceSpec::database).distinct().forEach(stack::createDatabase);
+        if (options.brokers() == 1) {
+            startTrained(services);
+        }
+    }
+
+    private void startTrained(List<ServiceSpec> specs) {
+        specs.stream().filter(startCache::isTrained).filter(this::notStarted).forEach(this::startChild);
+    }
+
+    private boolean notStarted(ServiceSpec spec) {
+        return children.stream().noneMatch(child -> child.spec().name().equals(spec.name()));
+    }
+
+    private ChildProcess startChild(ServiceSpec spec) {
+        try {
+            ChildProcess child = ChildProcess.start(spec, logDirectory, startCache);
+            children.add(child);
+            return child;
+        } catch (IOException e) {
+            throw new LaunchException("cannot start " + spec.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Since this JVM started, so that "ready in" counts the launcher's own start too. */
+    private static double secondsSinceStart() {
+        return (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
 
     private List<ServiceSpec> specs() {
@@ -336,16 +373,11 @@ public final class LocalSuite implements AutoCloseable {
             }
             children.remove(running.get());
         }
-        try {
-            ChildProcess child = ChildProcess.start(spec, logDirectory, startCache);
-            children.add(child);
-            // a child that never gets ready stays in the list, so close() stops it
-            child.awaitReady(READY_TIMEOUT);
-            log.info("{} ready again after {} s", name, String.format("%.1f", child.readySeconds()));
-            return child.readySeconds();
-        } catch (IOException e) {
-            throw new LaunchException("cannot start " + name + ": " + e.getMessage());
-        }
+        // a child that never gets ready stays in the list, so close() stops it
+        ChildProcess child = startChild(spec);
+        child.awaitReady(READY_TIMEOUT);
+        log.info("{} ready again after {} s", name, String.format("%.1f", child.readySeconds()));
+        return child.readySeconds();
     }
 
     /** Kills a process at once (SIGKILL) as a crash would: a service instance, the gateway, a Kafka node. */

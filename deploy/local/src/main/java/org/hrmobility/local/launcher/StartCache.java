@@ -144,25 +144,19 @@ final class StartCache {
      *
      * @return the processes trained now (none when every archive exists or the cache is off)
      */
-    List<String> train(List<ServiceSpec> specs, List<String> jvmOptions, Path logDirectory) throws InterruptedException {
+    List<String> train(List<ServiceSpec> specs, Path logDirectory) throws InterruptedException {
         if (!enabled) {
             return List.of();
         }
         List<ServiceSpec> untrained = new ArrayList<>();
         for (ServiceSpec spec : specs) {
-            Path dir = root.resolve(spec.service());
-            try {
-                extracted(spec.jar(), dir);
-                if (!Files.exists(archive(dir)) && untrained.stream().noneMatch(u -> u.service().equals(spec.service()))) {
-                    untrained.add(spec);
-                }
-            } catch (IOException e) {
-                // started from its jar as built
+            if (!isTrained(spec) && untrained.stream().noneMatch(u -> u.service().equals(spec.service()))) {
+                untrained.add(spec);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Boolean>> runs = untrained.stream().map(spec -> pool.submit(() -> trainOne(spec, jvmOptions, logDirectory))).toList();
+            List<Future<Boolean>> runs = untrained.stream().map(spec -> pool.submit(() -> trainOne(spec, logDirectory))).toList();
             List<String> trained = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 try {
@@ -179,12 +173,27 @@ final class StartCache {
         }
     }
 
-    private boolean trainOne(ServiceSpec spec, List<String> jvmOptions, Path logDirectory) throws IOException, InterruptedException {
+    /** Whether the process can start now as it always will: its archive made, or no cache to make (off, or a jar that cannot be extracted). */
+    boolean isTrained(ServiceSpec spec) {
+        if (!enabled) {
+            return true;
+        }
+        Path dir = root.resolve(spec.service());
+        try {
+            extracted(spec.jar(), dir);
+            return Files.exists(archive(dir));
+        } catch (IOException e) {
+            // started from its jar as built
+            return true;
+        }
+    }
+
+    private boolean trainOne(ServiceSpec spec, Path logDirectory) throws IOException, InterruptedException {
         Path dir = root.resolve(spec.service());
         Path archive = archive(dir);
         List<String> command = new ArrayList<>();
         command.add(java.executable().toString());
-        command.addAll(jvmOptions);
+        command.addAll(spec.jvmOptions());
         command.add((java.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         command.add("-jar");
         command.add(extracted(spec.jar(), dir).toString());

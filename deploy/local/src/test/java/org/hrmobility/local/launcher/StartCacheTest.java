@@ -64,6 +64,6 @@ class StartCacheTest {
         ServiceSpec spec = new ServiceSpec("gateway", 8080, jvms.resolve("missing.jar"), List.of(), null, Map.of());
 
         assertThat(cache.command(spec, List.of())).endsWith("-jar", jvms.resolve("missing.jar").toString());
-        assertThat(cache.train(List.of(spec), List.of(), jvms)).isEmpty();
+        assertThat(cache.train(List.of(spec), jvms)).isEmpty();
     }
 }
