@@ -2,7 +2,7 @@ package org.hrmobility.notification.webhook;
 
 import java.time.Duration;
 
-import org.hrmobility.kit.failure.TransientFailures;
+import org.hrmobility.kit.outbox.RetriedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -10,7 +10,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * At start, encrypts every signing secret that is not yet encrypted under the current key: the plain-text secrets
@@ -26,19 +25,18 @@ class SecretResealing {
 
     private final WebhookRepository webhooks;
     private final WebhookSecrets secrets;
+    private final RetriedMigration retried;
 
-    SecretResealing(WebhookRepository webhooks, WebhookSecrets secrets) {
+    SecretResealing(WebhookRepository webhooks, WebhookSecrets secrets, RetriedMigration retried) {
         this.webhooks = webhooks;
         this.secrets = secrets;
+        this.retried = retried;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         // a database away for a moment at start (a restart) is waited for, as the migrations before it are
-        Long resealed = resealAll()
-                .retryWhen(Retry.backoff(12, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10))
-                        .filter(TransientFailures::isTransient))
-                .block(Duration.ofMinutes(5));
+        Long resealed = retried.retried(resealAll()).block(Duration.ofMinutes(5));
         if (resealed != null && resealed > 0) {
             log.info("{} webhook signing secret(s) encrypted under key {}", resealed, secrets.currentKeyId());
         }

@@ -1,7 +1,5 @@
 package org.hrmobility.kit.outbox;
 
-import java.time.Duration;
-
 import org.flywaydb.core.Flyway;
 
 /**
@@ -18,20 +16,17 @@ public final class KitSchema {
     }
 
     public static void migrate(JdbcSettings jdbc) {
-        migrate(jdbc, 0, Duration.ZERO);
+        migrate(jdbc, RetriedMigration.NONE);
     }
 
-    /**
-     * @param retries how many times to try again when the database refuses the connection or cuts it while migrating,
-     *                waiting 1 s, then twice as long each time, at most {@code maxInterval}
-     */
-    public static void migrate(JdbcSettings jdbc, int retries, Duration maxInterval) {
+    /** @param retried how long to wait for a database that refuses the connection or cuts it while migrating */
+    public static void migrate(JdbcSettings jdbc, RetriedMigration retried) {
         Flyway flyway = Flyway.configure()
                 .dataSource(jdbc.url(), jdbc.user(), jdbc.password())
                 .schemas(SCHEMA)
                 .createSchemas(true)
                 .locations("classpath:db/hrm-kit")
                 .load();
-        RetriedMigration.run("the kit's schema", flyway::migrate, retries, maxInterval);
+        retried.run("the kit's schema", flyway::migrate);
     }
 }

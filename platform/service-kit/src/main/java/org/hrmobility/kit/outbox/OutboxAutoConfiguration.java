@@ -35,28 +35,26 @@ public class OutboxAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** How the start waits for a database away for a moment: the migrations' and any start-time task's one setting. */
     @Bean
-    JdbcSettings outboxJdbcSettings(Environment env) {
+    RetriedMigration retriedMigration(Environment env) {
+        return new RetriedMigration(env.getProperty("hrm.migration.retries", Integer.class, 0),
+                env.getProperty("hrm.migration.max-interval", Duration.class, Duration.ofSeconds(10)));
+    }
+
+    @Bean
+    JdbcSettings outboxJdbcSettings(Environment env, RetriedMigration retried) {
         JdbcSettings jdbc = new JdbcSettings(env.getRequiredProperty("spring.flyway.url"),
                 env.getProperty("spring.flyway.user", ""), env.getProperty("spring.flyway.password", ""));
-        KitSchema.migrate(jdbc, migrationRetries(env), migrationMaxInterval(env));
+        KitSchema.migrate(jdbc, retried);
         return jdbc;
     }
 
     /** The service's own migrations, tried again as the kit's are when the database is away at start or cuts them. */
     @Bean
     @ConditionalOnMissingBean
-    FlywayMigrationStrategy retriedFlywayMigration(Environment env) {
-        return flyway -> RetriedMigration.run("the service's schema", flyway::migrate, migrationRetries(env),
-                migrationMaxInterval(env));
-    }
-
-    private static int migrationRetries(Environment env) {
-        return env.getProperty("hrm.migration.retries", Integer.class, 0);
-    }
-
-    private static Duration migrationMaxInterval(Environment env) {
-        return env.getProperty("hrm.migration.max-interval", Duration.class, Duration.ofSeconds(10));
+    FlywayMigrationStrategy retriedFlywayMigration(RetriedMigration retried) {
+        return flyway -> retried.run("the service's schema", flyway::migrate);
     }
 
     @Bean

@@ -46,7 +46,7 @@ class KitSchemaIT {
         CompletableFuture<Void> later = CompletableFuture.runAsync(postgres::start,
                 CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS));
 
-        KitSchema.migrate(new JdbcSettings(url, "postgres", "postgres"), 12, Duration.ofSeconds(2));
+        KitSchema.migrate(new JdbcSettings(url, "postgres", "postgres"), new RetriedMigration(12, Duration.ofSeconds(2)));
 
         later.join();
         assertThat(count(url, "select count(*) from " + KitSchema.SCHEMA + ".outbox_event")).isZero();
@@ -82,10 +82,10 @@ class KitSchemaIT {
         Flyway noDatabase = Flyway.configure().dataSource(url(postgres.port(), "nowhere"), "postgres", "postgres").load();
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> RetriedMigration.run("a schema", () -> {
+        assertThatThrownBy(() -> new RetriedMigration(12, Duration.ofSeconds(10)).run("a schema", () -> {
             attempts.incrementAndGet();
             noDatabase.migrate();
-        }, 12, Duration.ofSeconds(10))).hasMessageContaining("nowhere");
+        })).hasMessageContaining("nowhere");
         assertThat(attempts).hasValue(1);
     }
 
@@ -101,7 +101,7 @@ class KitSchemaIT {
         Flyway slow = Flyway.configure().dataSource(url(proxy.port(), "postgres"), "postgres", "postgres")
                 .locations("classpath:db/slow-migration").load();
         CompletableFuture.runAsync(proxy::cut, CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
-        RetriedMigration.run("a slow schema", slow::migrate, retries, Duration.ofSeconds(2));
+        new RetriedMigration(retries, Duration.ofSeconds(2)).run("a slow schema", slow::migrate);
     }
 
     private static String url(int port, String database) {
