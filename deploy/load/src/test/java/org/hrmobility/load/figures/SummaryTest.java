@@ -74,6 +74,18 @@ class SummaryTest {
     }
 
     @Test
+    @DisplayName("Performance figures: a run of some phases only (-Dperf.phases) judges no goal of the phases it left out")
+    void phasesLeftOutAreNotJudged() {
+        Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off", false);
+        Summary stepUpOnly = new Summary(machine, new Summary.Intake(33_000, 21.5), new Latencies("direct"), new Latencies("gateway"),
+                Double.NaN, Double.NaN, 16, new Latencies("writes"), List.of(), List.of(), 0, List.of(step(100, 5, 20)));
+
+        assertThat(stepUpOnly.text())
+                .contains("| step-up: served at the highest rate offered")
+                .doesNotContain("gateway's addition", "NaN", "whole suite memory", "single-row commit", "CPU (in %");
+    }
+
+    @Test
     @DisplayName("Performance figures: the step-up names the two rates between which p99 passes 100 ms")
     void knee() {
         assertThat(summary(List.of(step(100, 5, 20), step(150, 9, 60), step(200, 30, 250))).knee())
