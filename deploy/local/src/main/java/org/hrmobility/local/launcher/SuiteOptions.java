@@ -3,6 +3,7 @@ package org.hrmobility.local.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -105,9 +106,20 @@ public record SuiteOptions(Path home, Optional<Path> dataDirectory, Set<String> 
         return new SuiteOptions(findHome(), dataDirectory, only, Map.copyOf(ports), instances, brokers, control, durability);
     }
 
+    /**
+     * A free port for every process, each its own: two picks can land on the same free port, which only the second
+     * process to bind finds taken (a service failing its start on the broker's port).
+     */
     public SuiteOptions withFreePorts() {
         Map<String, Integer> free = new LinkedHashMap<>();
-        ports.keySet().forEach(name -> free.put(name, Ports.pickFree()));
+        Set<Integer> taken = new HashSet<>();
+        for (String name : ports.keySet()) {
+            int port = Ports.pickFree();
+            while (!taken.add(port)) {
+                port = Ports.pickFree();
+            }
+            free.put(name, port);
+        }
         return new SuiteOptions(home, dataDirectory, only, Map.copyOf(free), instances, brokers, control, durability);
     }
 

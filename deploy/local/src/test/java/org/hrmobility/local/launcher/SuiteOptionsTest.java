@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.hrmobility.devstack.PostgresDurability;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +44,16 @@ class SuiteOptionsTest {
         assertThat(options.port(SuiteOptions.portKey("evaluation-service", 2))).isEqualTo(18183);
         assertThat(SuiteOptions.portVariable("evaluation-service-2")).isEqualTo("HRM_EVALUATION_2_PORT");
         assertThat(options.withFreePorts().ports()).containsKey("redeployment-service-2");
+    }
+
+    @Test
+    @DisplayName("free ports for the tests' suites are each a different one, so no two processes of a suite try to bind the same")
+    void freePortsAreDistinct() {
+        SuiteOptions options = SuiteOptions.parse(new String[] {"--instances", "2"}, Map.<String, String>of()::get);
+        for (int run = 0; run < 1000; run++) {
+            Map<String, Integer> ports = options.withFreePorts().ports();
+            assertThat(Set.copyOf(ports.values())).hasSameSizeAs(ports.values());
+        }
     }
 
     @Test
