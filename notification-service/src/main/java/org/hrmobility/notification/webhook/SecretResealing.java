@@ -36,7 +36,7 @@ class SecretResealing {
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         // a database away for a moment at start (a restart) is waited for, as the migrations before it are
-        Long resealed = retried.retried(resealAll()).block(Duration.ofMinutes(5));
+        Long resealed = retried.retried("the webhook signing secrets", resealAll()).block(Duration.ofMinutes(5));
         if (resealed != null && resealed > 0) {
             log.info("{} webhook signing secret(s) encrypted under key {}", resealed, secrets.currentKeyId());
         }

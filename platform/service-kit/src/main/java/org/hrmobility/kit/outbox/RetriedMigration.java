@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -34,29 +35,30 @@ public record RetriedMigration(int retries, Duration maxInterval) {
         maxInterval = maxInterval.compareTo(FIRST_WAIT) < 0 ? FIRST_WAIT : maxInterval;
     }
 
-    /** Runs a blocking migration, again after a transient failure. */
+    /** Runs a blocking migration, again after a transient failure; the failure that ends it is thrown as it came. */
     public void run(String what, Runnable migration) {
-        Backoff backoff = new Backoff(FIRST_WAIT, maxInterval);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                migration.run();
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= retries || !TransientFailures.isTransient(e)) {
-                    throw e;
-                }
-                Duration wait = backoff.next();
-                log.warn("Migrating {} failed because the database went away ({}); trying again in {} s ({} of {})",
-                        what, rootCause(e).getMessage(), wait.toSeconds(), attempt + 1, retries);
-                sleep(wait);
-            }
-        }
+        retried(what, Mono.fromRunnable(migration)).block();
     }
 
-    /** The same for a reactive one: subscribed again after a transient failure, with the same waits. */
-    public <T> Mono<T> retried(Mono<T> migration) {
+    /**
+     * Subscribes to a migration again after a transient failure, 1 s first, then twice as long each time, at most
+     * {@code maxInterval}, each retry logged; the failure that ends it (recurring, or the last) is the one it ends with.
+     */
+    public <T> Mono<T> retried(String what, Mono<T> migration) {
+        // a retry runs on the thread its wait ends on: one that may block (a Flyway migration), not a parallel one
         return migration.retryWhen(Retry.backoff(retries, FIRST_WAIT).maxBackoff(maxInterval).jitter(0)
-                .filter(TransientFailures::isTransient));
+                .scheduler(Schedulers.boundedElastic())
+                .filter(TransientFailures::isTransient)
+                .doBeforeRetry(signal -> log.warn("Migrating {} failed because the database went away ({}); trying again in {} s ({} of {})",
+                        what, rootCause(signal.failure()).getMessage(), waitBefore(signal.totalRetries()).toSeconds(),
+                        signal.totalRetries() + 1, retries))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** The wait before retry {@code n} (from 0): what {@link Retry#backoff} waits without jitter. */
+    private Duration waitBefore(long n) {
+        Duration doubled = FIRST_WAIT.multipliedBy(1L << Math.min(n, 20));
+        return doubled.compareTo(maxInterval) > 0 ? maxInterval : doubled;
     }
 
     private static Throwable rootCause(Throwable failure) {
@@ -65,14 +67,5 @@ public record RetriedMigration(int retries, Duration maxInterval) {
             root = root.getCause();
         }
         return root;
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
     }
 }

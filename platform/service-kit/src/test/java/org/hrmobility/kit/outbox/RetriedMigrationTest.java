@@ -25,11 +25,11 @@ class RetriedMigrationTest {
         Mono<String> awayTwice = Mono.defer(() -> attempts.incrementAndGet() <= 2
                 ? Mono.error(new ConnectException("Connection refused")) : Mono.just("resealed"));
 
-        assertThat(new RetriedMigration(2, Duration.ofSeconds(1)).retried(awayTwice).block(Duration.ofSeconds(10))).isEqualTo("resealed");
+        assertThat(new RetriedMigration(2, Duration.ofSeconds(1)).retried("a reactive task", awayTwice).block(Duration.ofSeconds(10))).isEqualTo("resealed");
         assertThat(attempts).hasValue(3);
 
         attempts.set(0);
-        assertThatThrownBy(() -> new RetriedMigration(1, Duration.ofSeconds(1)).retried(awayTwice).block(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> new RetriedMigration(1, Duration.ofSeconds(1)).retried("a reactive task", awayTwice).block(Duration.ofSeconds(10)))
                 .hasRootCauseInstanceOf(ConnectException.class);
         assertThat(attempts).hasValue(2);
     }
@@ -43,7 +43,7 @@ class RetriedMigrationTest {
             return Mono.error(new IllegalArgumentException("a key that is not configured"));
         });
 
-        assertThatThrownBy(() -> new RetriedMigration(12, Duration.ofSeconds(10)).retried(broken).block(Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> new RetriedMigration(12, Duration.ofSeconds(10)).retried("a reactive task", broken).block(Duration.ofSeconds(10)))
                 .hasMessageContaining("not configured");
         assertThat(attempts).hasValue(1);
     }
