@@ -54,6 +54,11 @@ final class ChildProcess {
         return process.pid();
     }
 
+    /** The exit code once it has stopped, as a word for a log line. */
+    String exitCode() {
+        return process.isAlive() ? "still running" : "exit code " + process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
