@@ -42,12 +42,11 @@ final class StartCache {
 
     static final int AOT_CACHE_FEATURE = 25;
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
+    private static final Logger log = LoggerFactory.getLogger(StartCache.class);
 
     private final Path root;
     private final Java java;
     private final boolean enabled;
-    private static final Logger log = LoggerFactory.getLogger(StartCache.class);
-
     private final Set<ChildProcess> training = ConcurrentHashMap.newKeySet();
 
     /** The JVM the processes run on: its {@code bin/java} and its feature version. */
