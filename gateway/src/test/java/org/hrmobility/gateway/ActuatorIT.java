@@ -59,4 +59,15 @@ class ActuatorIT {
         assertThat(scrape).contains("http_server_requests_seconds_bucket{", "spring_cloud_gateway_requests_seconds_bucket{")
                 .contains("routeId=\"redeployment\"");
     }
+
+    @Test
+    @DisplayName("Performance II: the gateway times a request once and once per route, not again per Spring Security filter chain, authentication and authorization (their observations are off at the edge)")
+    void noSecurityObservations() {
+        web.get().uri("/api/redeployment/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forPerson("emma", "E-3", "DEPT-WSE",
+                "EMPLOYEE")).exchange().expectStatus().isOk();
+
+        String scrape = web.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.forClient("prometheus",
+                "OPERATOR")).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape).contains("http_server_requests_seconds_count{").doesNotContain("spring_security_");
+    }
 }
