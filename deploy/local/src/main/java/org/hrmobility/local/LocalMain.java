@@ -20,7 +20,8 @@ import org.hrmobility.local.masterdata.MasterDataPublisher;
  * <ul>
  *   <li>{@code up [--data-dir DIR] [--only a,b]} (default): run the whole suite until Ctrl-C;</li>
  *   <li>{@code identity-provider}: run only the development identity provider;</li>
- *   <li>{@code import-employees FILE [BOOTSTRAP]}: publish a CSV of employees as master data (only what changed).</li>
+ *   <li>{@code import-employees FILE [BOOTSTRAP]}: publish a CSV of employees as master data (only what changed);</li>
+ *   <li>{@code rehearse}: start and stop what the launcher runs itself, on free ports (how its start cache is trained).</li>
  * </ul>
  */
 public final class LocalMain {
@@ -36,7 +37,8 @@ public final class LocalMain {
                 case "up" -> up(rest);
                 case "identity-provider" -> IdentityProviderApplication.main(rest);
                 case "import-employees" -> importEmployees(rest);
-                default -> fail("unknown command " + command + "; use up, identity-provider or import-employees");
+                case "rehearse" -> rehearse();
+                default -> fail("unknown command " + command + "; use up, identity-provider, import-employees or rehearse");
             }
         } catch (LaunchException | DevstackException | IllegalArgumentException | UncheckedIOException e) {
             // a sentence for the person at the terminal: which port, which file, which lines
@@ -60,6 +62,12 @@ public final class LocalMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Exits once done: the JVM writes its start cache at its exit, and Kafka's threads would keep it alive. */
+    private static void rehearse() {
+        LocalSuite.rehearse();
+        System.exit(0);
     }
 
     private static void importEmployees(String[] args) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -108,7 +109,7 @@ public final class LocalSuite implements AutoCloseable {
         // now with the devstack's addresses (all of the cluster's brokers)
         List<ServiceSpec> specs = specs();
         long training = System.nanoTime();
-        List<String> trained = startCache.train(specs, logDirectory);
+        List<String> trained = startCache.train(specs, Optional.of(jar("deploy/local", "hrm-local")), logDirectory);
         if (!trained.isEmpty()) {
             trainingSeconds = (System.nanoTime() - training) / 1e9;
             log.info("start caches made once for this build ({}, {}) in {} s: later starts map them", trained,
@@ -185,7 +186,7 @@ public final class LocalSuite implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
 
     private ServiceSpec service(String name, int instance) {
-        String database = name.endsWith("-service") ? name.replace("-service", "") : null;
+        String database = databaseOf(name);
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("HRM_ISSUER", options.issuer());
@@ -218,6 +219,11 @@ public final class LocalSuite implements AutoCloseable {
         String portKey = SuiteOptions.portKey(name, instance);
         return new ServiceSpec(options.instanceName(name, instance), name, portKey, options.port(portKey), jar(name, name), List.of(),
                 database, env);
+    }
+
+    /** A service's database is named after it ({@code redeployment-service}: {@code redeployment}); other processes have none. */
+    private static String databaseOf(String process) {
+        return process.endsWith("-service") ? process.replace("-service", "") : null;
     }
 
     /**
@@ -295,12 +301,30 @@ public final class LocalSuite implements AutoCloseable {
             // the cluster creates no topic by itself; master data on three replicas like every topic there
             createCompactedTopics(bootstrap, options.brokers(), List.of(Topics.EMPLOYEES, Topics.RECRUITMENT_VACANCIES));
         }
-        MasterDataPublisher publisher = new MasterDataPublisher(bootstrap);
-        masterData.add(publisher.publishChanged(EmployeeEvents.EMPLOYEE_UPSERTED, EmployeeUpserted::employeeId,
-                MasterDataFiles.demoEmployees()));
-        masterData.add(publisher.publishChanged(RecruitmentEvents.VACANCY_PUBLISHED, VacancyPublished::vacancyId,
-                MasterDataFiles.demoVacancies()));
+        masterData.addAll(demoData(bootstrap));
         masterData.forEach(result -> log.info("Master data {}", result));
+    }
+
+    private static List<MasterDataPublisher.Result> demoData(String bootstrap) {
+        MasterDataPublisher publisher = new MasterDataPublisher(bootstrap);
+        return List.of(
+                publisher.publishChanged(EmployeeEvents.EMPLOYEE_UPSERTED, EmployeeUpserted::employeeId, MasterDataFiles.demoEmployees()),
+                publisher.publishChanged(RecruitmentEvents.VACANCY_PUBLISHED, VacancyPublished::vacancyId, MasterDataFiles.demoVacancies()));
+    }
+
+    /**
+     * What this JVM itself does at a start, without the processes: the mail server, the devstack with the services'
+     * databases, the demo master data, each on a free port and in a temporary directory, then stops. It is how the
+     * launcher's own start cache is trained ({@link StartCache}): most of the launcher's start is Kafka's.
+     */
+    public static void rehearse() {
+        DevstackSettings settings = new DevstackSettings(Ports.pickFree(), Ports.pickFree(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        try (MailServer mail = MailServer.start(Ports.pickFree(), Ports.pickFree());
+             Devstack stack = Devstack.start(settings, up -> SuiteOptions.DEFAULT_PORTS.keySet().stream().map(LocalSuite::databaseOf)
+                     .filter(Objects::nonNull).forEach(up::createDatabase))) {
+            demoData(stack.endpoints().kafkaBootstrapServers());
+        }
     }
 
     /** Compacted master-data topics, three partitions, replicated as the cluster's other topics; existing ones are left. */

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +41,20 @@ import org.slf4j.LoggerFactory;
  * or later found ({@code HRM_SERVICE_JAVA_HOME}, else under /usr/lib/jvm), else on the launcher's own. A rebuilt jar
  * starts over (extracted again, trained again); an archive that does not fit the JVM is ignored by it with a
  * warning, never a failed start. {@code HRM_START_CACHE=off}: the jars as built, on the launcher's JDK, as before.
+ * <p>
+ * The launcher gets one too, for its next start: most of its start is Kafka's (thousands of classes), on the same two
+ * cores as every other start. It is trained by a rehearsal ({@link LocalSuite#rehearse}), and {@code run-local} starts
+ * the launcher with the command in {@link #LAUNCHER_COMMAND} while that file is newer than the launcher's jar; a
+ * rebuilt jar is started as built once, and trained again.
  */
 final class StartCache {
 
     static final int AOT_CACHE_FEATURE = 25;
+    /** The launcher's own cache, and the file {@code run-local} reads its start command from (one argument a line). */
+    static final String LAUNCHER = "launcher";
+    static final String LAUNCHER_COMMAND = "command";
+    /** The launcher's JVM options, as {@code run-local} starts it from the jar as built; its archive is made with them. */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx512m");
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
     private static final Logger log = LoggerFactory.getLogger(StartCache.class);
 
@@ -48,6 +62,7 @@ final class StartCache {
     private final Java java;
     private final boolean enabled;
     private final Set<ChildProcess> training = ConcurrentHashMap.newKeySet();
+    private volatile Process rehearsal;
 
     /** The JVM the processes run on: its {@code bin/java} and its feature version. */
     record Java(Path executable, int feature) {
@@ -109,10 +124,17 @@ final class StartCache {
         return java;
     }
 
-    /** For the status table: the JVM and the kind of archive. */
+    /** For the status table: the JVM and the kind of archive, and whether the launcher itself started with one. */
     String describe() {
         return "Java " + java.feature() + (!enabled ? ", no start cache (HRM_START_CACHE=off)"
-                : java.hasAotCache() ? ", extracted jars with an ahead-of-time cache" : ", extracted jars with a class-data archive");
+                : (java.hasAotCache() ? ", extracted jars with an ahead-of-time cache" : ", extracted jars with a class-data archive")
+                + (launcherRunsFromCache() ? " (the launcher's too)" : ""));
+    }
+
+    /** Whether this JVM is the launcher started from its own cache (the class path is the extracted jar there). */
+    private boolean launcherRunsFromCache() {
+        return Path.of(System.getProperty("java.class.path", "")).toAbsolutePath().normalize()
+                .startsWith(root.resolve(LAUNCHER).toAbsolutePath().normalize());
     }
 
     /** How a process is started: the JVM, the archive when there is one, and the jar (the extracted one, when cached). */
@@ -143,28 +165,31 @@ final class StartCache {
      * Makes the archive of every process that has none yet (the first start after a build), two at a time: each one
      * starts once on its extracted jar and a free port, with the suite's databases and brokers already running, until
      * it is ready (what a start loads, the web server and the consumers included), and is stopped; at its exit the JVM
-     * writes the archive. A process whose training fails simply starts without one.
+     * writes the archive. A process whose training fails simply starts without one. The launcher's own archive, for its
+     * next start, is made beside them when {@code launcherJar} is given.
      *
      * @return the processes trained now (none when every archive exists or the cache is off)
      */
-    List<String> train(List<ServiceSpec> specs, Path logDirectory) throws InterruptedException {
+    List<String> train(List<ServiceSpec> specs, Optional<Path> launcherJar, Path logDirectory) throws InterruptedException {
         if (!enabled) {
             return List.of();
         }
-        List<ServiceSpec> untrained = new ArrayList<>();
+        Map<String, Callable<Boolean>> untrained = new LinkedHashMap<>();
         for (ServiceSpec spec : specs) {
-            if (!isTrained(spec) && untrained.stream().noneMatch(u -> u.service().equals(spec.service()))) {
-                untrained.add(spec);
+            if (!isTrained(spec)) {
+                untrained.putIfAbsent(spec.service(), () -> trainOne(spec, logDirectory));
             }
         }
+        launcherJar.filter(jar -> !isLauncherTrained(jar)).ifPresent(jar -> untrained.put(LAUNCHER, () -> trainLauncher(jar, logDirectory)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Boolean>> runs = untrained.stream().map(spec -> pool.submit(() -> trainOne(spec, logDirectory))).toList();
+            Map<String, Future<Boolean>> runs = new LinkedHashMap<>();
+            untrained.forEach((name, training) -> runs.put(name, pool.submit(training)));
             List<String> trained = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
+            for (Map.Entry<String, Future<Boolean>> run : runs.entrySet()) {
                 try {
-                    if (runs.get(i).get()) {
-                        trained.add(untrained.get(i).service());
+                    if (run.getValue().get()) {
+                        trained.add(run.getKey());
                     }
                 } catch (ExecutionException e) {
                     // that one starts without an archive
@@ -229,9 +254,73 @@ final class StartCache {
         }
     }
 
+    /**
+     * Whether the launcher's next start has its cache: the command {@code run-local} reads, and the archive it names. A
+     * launcher started from that cache counts as trained: its directory is never extracted again under it.
+     */
+    boolean isLauncherTrained(Path launcherJar) {
+        if (launcherRunsFromCache()) {
+            return true;
+        }
+        Path dir = root.resolve(LAUNCHER);
+        try {
+            extracted(launcherJar, dir);
+            return Files.exists(archive(dir)) && Files.exists(dir.resolve(LAUNCHER_COMMAND));
+        } catch (IOException e) {
+            // run-local starts the launcher from its jar as built
+            return true;
+        }
+    }
+
+    /**
+     * Trains the launcher's archive with a rehearsal of its own start ({@link LocalSuite#rehearse}, on free ports), and
+     * writes the command that starts it with the archive: the JVM, the launcher's options, the archive, the extracted jar.
+     */
+    private boolean trainLauncher(Path launcherJar, Path logDirectory) throws IOException, InterruptedException {
+        Path dir = root.resolve(LAUNCHER);
+        Path archive = archive(dir);
+        Path jar = extracted(launcherJar, dir);
+        List<String> start = new ArrayList<>();
+        start.add(java.executable().toString());
+        start.addAll(LAUNCHER_JVM_OPTIONS);
+        List<String> rehearse = new ArrayList<>(start);
+        rehearse.add((java.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+        rehearse.addAll(List.of("-jar", jar.toString(), "rehearse"));
+        Path logFile = logDirectory.resolve(LAUNCHER + ".training.log");
+        Process process = new ProcessBuilder(rehearse).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile()).start();
+        rehearsal = process;
+        try {
+            if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.exists(archive)) {
+                log.warn("the launcher's rehearsal did not make its start cache; the launcher starts from its jar as built (its log: {})",
+                        logFile);
+                Files.deleteIfExists(archive);
+                return false;
+            }
+        } finally {
+            process.destroyForcibly();
+            rehearsal = null;
+        }
+        start.add((java.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+        if (java.hasAotCache()) {
+            // JDK 25 warns at some starts that it regenerated an adapter whose fingerprint collided in the cache
+            // (JDK-8364929, fixed after 25): harmless, and not for the terminal; a cache that does not fit only slows the start
+            start.add("-Xlog:aot*=error");
+        }
+        start.addAll(List.of("-jar", jar.toString()));
+        Path command = dir.resolve(LAUNCHER_COMMAND);
+        Path written = Files.write(dir.resolve(LAUNCHER_COMMAND + ".new"), start);
+        Files.move(written, command, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
     /** Stops what is still training (the suite stopped while it made its caches). */
     void close() {
         training.forEach(ChildProcess::kill);
+        Process running = rehearsal;
+        if (running != null) {
+            running.destroyForcibly();
+        }
     }
 
     private Path archive(Path dir) {

@@ -11,7 +11,10 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.hrmobility.local.masterdata.MasterDataPublisher;
 import org.junit.jupiter.api.DisplayName;
@@ -73,6 +76,40 @@ class LocalSuiteIT {
                     }
                 })
                 .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address).toList();
+    }
+
+    @Test
+    @DisplayName("Performance II, start: the launcher's own start cache is made, and the command run-local reads starts the launcher on it")
+    void launcherStartCache() throws Exception {
+        SuiteOptions options = options(null);
+        StartCache cache = StartCache.of(options.home(), System::getenv);
+        Path launcherJar = options.home().resolve("deploy/local/target/hrm-local.jar");
+        cache.train(List.of(), Optional.of(launcherJar), Files.createTempDirectory("hrm-launcher-training"));
+        assertThat(cache.isLauncherTrained(launcherJar)).isTrue();
+
+        List<String> command = Files.readAllLines(options.home().resolve("deploy/local/target/start-cache/launcher/command"));
+        assertThat(command).containsAll(StartCache.LAUNCHER_JVM_OPTIONS).contains("-jar");
+        Path jar = Path.of(command.get(command.size() - 1));
+        assertThat(jar).exists().startsWith(options.home().resolve("deploy/local/target/start-cache/launcher"));
+        boolean aot = cache.java().hasAotCache();
+        String archiveFlag = aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        assertThat(command).filteredOn(a -> a.startsWith(archiveFlag)).singleElement()
+                .satisfies(flag -> assertThat(Path.of(flag.substring(archiveFlag.length()))).exists());
+
+        // a rehearsal started with that command, the archive required (the JVM refuses to start without it): it runs
+        List<String> rehearsal = new ArrayList<>(command.subList(0, command.size() - 2));
+        rehearsal.add(aot ? "-XX:AOTMode=on" : "-Xshare:on");
+        rehearsal.addAll(List.of("-jar", jar.toString(), "rehearse"));
+        Path log = Files.createTempFile("hrm-launcher-rehearsal", ".log");
+        Process process = new ProcessBuilder(rehearsal).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("Devstack ready").doesNotContain("[warning]", "[error]");
     }
 
     @Test

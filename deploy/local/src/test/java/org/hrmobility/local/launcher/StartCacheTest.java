@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,6 @@ class StartCacheTest {
         ServiceSpec spec = new ServiceSpec("gateway", 8080, jvms.resolve("missing.jar"), List.of(), null, Map.of());
 
         assertThat(cache.command(spec, List.of())).endsWith("-jar", jvms.resolve("missing.jar").toString());
-        assertThat(cache.train(List.of(spec), jvms)).isEmpty();
+        assertThat(cache.train(List.of(spec), Optional.empty(), jvms)).isEmpty();
     }
 }
