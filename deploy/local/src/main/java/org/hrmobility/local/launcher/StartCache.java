@@ -149,7 +149,7 @@ final class StartCache {
                 jar = extracted(spec.jar(), dir);
                 Path archive = archive(dir);
                 if (Files.exists(archive)) {
-                    command.add((java.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+                    command.add(useArchive(archive));
                 }
             } catch (IOException e) {
                 // no cache is slower, never broken
@@ -222,7 +222,7 @@ final class StartCache {
         List<String> command = new ArrayList<>();
         command.add(java.executable().toString());
         command.addAll(spec.jvmOptions());
-        command.add((java.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+        command.add(writeArchiveAtExit(archive));
         command.add("-jar");
         command.add(extracted(spec.jar(), dir).toString());
         // on a port of its own, whatever runs where the service will; its log beside the service's
@@ -284,7 +284,7 @@ final class StartCache {
         start.add(java.executable().toString());
         start.addAll(LAUNCHER_JVM_OPTIONS);
         List<String> rehearse = new ArrayList<>(start);
-        rehearse.add((java.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
+        rehearse.add(writeArchiveAtExit(archive));
         rehearse.addAll(List.of("-jar", jar.toString(), "rehearse"));
         Path logFile = logDirectory.resolve(LAUNCHER + ".training.log");
         Process process = new ProcessBuilder(rehearse).directory(dir.toFile()).redirectErrorStream(true)
@@ -301,7 +301,7 @@ final class StartCache {
             process.destroyForcibly();
             rehearsal = null;
         }
-        start.add((java.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+        start.add(useArchive(archive));
         if (java.hasAotCache()) {
             // JDK 25 warns at some starts that it regenerated an adapter whose fingerprint collided in the cache
             // (JDK-8364929, fixed after 25): harmless, and not for the terminal; a cache that does not fit only slows the start
@@ -321,6 +321,16 @@ final class StartCache {
         if (running != null) {
             running.destroyForcibly();
         }
+    }
+
+    /** The option that makes a JVM write its archive when it exits (a training run). */
+    private String writeArchiveAtExit(Path archive) {
+        return (java.hasAotCache() ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive;
+    }
+
+    /** The option that makes a JVM start with the archive mapped. */
+    private String useArchive(Path archive) {
+        return (java.hasAotCache() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
     }
 
     private Path archive(Path dir) {
