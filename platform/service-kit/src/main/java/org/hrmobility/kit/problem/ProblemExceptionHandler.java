@@ -8,6 +8,8 @@ import org.hrmobility.kit.failure.TransientFailures;
 import org.hrmobility.kit.observability.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -65,8 +67,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                     "field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage())).toList());
         }
         if (ex instanceof ServerWebInputException input) {
-            return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                    input.getReason() == null ? "The request could not be read." : input.getReason());
+            return malformed(input);
         }
         if (ex instanceof ResponseStatusException status) {
             return httpProblem(status.getStatusCode(), status.getReason());
@@ -92,6 +93,22 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
                 exchange.getRequest().getPath().value(), ex);
         return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side. It has been logged; quote the trace id if you contact support.");
+    }
+
+    /**
+     * A body that cannot be read, or a path or query parameter that is not of its type: the parameter is named with
+     * the form it takes (Spring's own reason says only "Type mismatch."), and listed as in a validation error.
+     */
+    private static Problem malformed(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        if (input.getCause() instanceof TypeMismatchException mismatch && parameter != null && parameter.getParameterName() != null) {
+            String name = parameter.getParameterName();
+            String message = "must be " + ParameterForms.of(mismatch.getRequiredType());
+            return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", name + " " + message + ".")
+                    .with("errors", List.of(Map.of("field", name, "message", message)));
+        }
+        return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                input.getReason() == null ? "The request could not be read." : input.getReason());
     }
 
     private static Problem validation(List<Map<String, Object>> errors) {

@@ -116,6 +116,27 @@ class ProblemAndSecurityIT {
     }
 
     @Test
+    @DisplayName("400 names a path or query parameter of the wrong form, and the form it takes")
+    void parameterOfTheWrongForm() {
+        String id = "0b5a2c1e-3f4d-4e5f-8a9b-0c1d2e3f4a5b";
+        web.get().uri("/probe/typed/not-an-id").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request")
+                .jsonPath("$.detail").isEqualTo("id must be an id (a UUID).")
+                .jsonPath("$.errors[0].field").isEqualTo("id");
+        web.get().uri("/probe/typed/" + id + "?day=2026-02-30").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("day must be a date, yyyy-mm-dd.");
+        web.get().uri("/probe/typed/" + id + "?colour=BLUE").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("colour must be one of RED, GREEN.");
+        web.get().uri("/probe/typed/" + id + "?day=2026-02-28&colour=RED").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     @DisplayName("404 for an unknown object and for an unknown address, both problem+json")
     void notFound() {
         web.get().uri("/probe/missing").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()

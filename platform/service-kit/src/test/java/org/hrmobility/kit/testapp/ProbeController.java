@@ -1,6 +1,8 @@
 package org.hrmobility.kit.testapp;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
 import org.hrmobility.kit.domain.ConflictException;
 import org.hrmobility.kit.domain.NotFoundException;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -39,6 +42,14 @@ class ProbeController {
     @PostMapping("/probe/validated")
     Probe validated(@Valid @RequestBody Probe probe) {
         return probe;
+    }
+
+    enum Colour { RED, GREEN }
+
+    @GetMapping("/probe/typed/{id}")
+    Map<String, Object> typed(@PathVariable UUID id, @RequestParam(required = false) LocalDate day,
+                              @RequestParam(required = false) Colour colour) {
+        return Map.of("id", id);
     }
 
     @GetMapping("/probe/rule")
