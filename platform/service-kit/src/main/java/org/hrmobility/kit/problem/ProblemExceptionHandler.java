@@ -1,9 +1,10 @@
 package org.hrmobility.kit.problem;
 
-import org.hrmobility.kit.domain.DomainException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.hrmobility.kit.domain.DomainException;
 import org.hrmobility.kit.failure.TransientFailures;
 import org.hrmobility.kit.observability.TraceContext;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -23,6 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
@@ -69,7 +72,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (ex instanceof ServerWebInputException input) {
             return malformed(input);
         }
+        if (ex instanceof UnsupportedMediaTypeStatusException unsupported) {
+            // Spring's reason names the body's Java type; the client needs the types it may send (also in Accept)
+            exchange.getResponse().getHeaders().addAll(unsupported.getHeaders());
+            String supported = unsupported.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+            return httpProblem(unsupported.getStatusCode(), unsupported.getContentType() == null ? "Send the body as " + supported + "."
+                    : "Content type '" + unsupported.getContentType() + "' is not supported here; send " + supported + ".");
+        }
         if (ex instanceof ResponseStatusException status) {
+            // what the status calls for: Allow with a 405 (RFC 9110)
+            exchange.getResponse().getHeaders().addAll(status.getHeaders());
             return httpProblem(status.getStatusCode(), status.getReason());
         }
         if (ex instanceof AuthenticationServiceException) {

@@ -137,6 +137,23 @@ class ProblemAndSecurityIT {
     }
 
     @Test
+    @DisplayName("405 says which methods are allowed (Allow), 415 which content types are (Accept), neither naming our classes")
+    void wrongMethodAndWrongContentType() {
+        web.delete().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "POST")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("name=x").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().value(HttpHeaders.ACCEPT, accept -> assertThat(accept).contains("application/json"))
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("Content type 'text/plain' is not supported here; send application/json")
+                        .doesNotContain("org.hrmobility"));
+    }
+
+    @Test
     @DisplayName("404 for an unknown object and for an unknown address, both problem+json")
     void notFound() {
         web.get().uri("/probe/missing").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
