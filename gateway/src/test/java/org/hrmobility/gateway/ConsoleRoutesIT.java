@@ -119,4 +119,15 @@ class ConsoleRoutesIT {
         assertThat(Duration.ofNanos(arrivals.get(0))).isLessThan(Duration.ofMillis(1500));
         assertThat(Duration.ofNanos(arrivals.get(1))).isGreaterThan(Duration.ofMillis(2000));
     }
+
+    @Test
+    @DisplayName("An address neither the console nor a service has: 404 as the suite's problem+json, as a service answers it")
+    void unknownAddress() {
+        String token = TestTokens.forPerson("hana", "E-1", "DEPT-WSE", "HR_CASE_HANDLER", "EMPLOYEE");
+        Map<String, Object> problem = json(web.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(problem).containsEntry("type", "https://hrmobility.org/problems/not-found")
+                .containsEntry("detail", "There is nothing at this address.").containsEntry("instance", "/api/nothing-here");
+    }
 }
