@@ -47,12 +47,13 @@ public final class LocalMain {
     }
 
     private static void up(String[] args) {
-        LocalSuite suite = LocalSuite.start(SuiteOptions.parse(args, System::getenv));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the suite ...");
-            suite.close();
-            System.out.println("Stopped.");
-        }, "suite-shutdown"));
+        // from the first moment: a launcher stopped while it starts stops what it has started so far
+        LocalSuite suite = LocalSuite.start(SuiteOptions.parse(args, System::getenv), starting ->
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    System.out.println("\nStopping the suite ...");
+                    starting.close();
+                    System.out.println("Stopped.");
+                }, "suite-shutdown")));
         System.out.println(suite.statusTable());
         System.out.println("  token:  curl -s -u hrm-cli: -d grant_type=password -d username=hana -d password=hana "
                 + suite.options().issuer() + "/oauth2/token");

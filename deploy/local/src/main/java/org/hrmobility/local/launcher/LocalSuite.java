@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -62,6 +65,9 @@ public final class LocalSuite implements AutoCloseable {
     private final List<MasterDataPublisher.Result> masterData = new ArrayList<>();
     /** Set from the devstack's start thread as soon as its database is up, before {@code Devstack.start} returns. */
     private volatile Devstack devstack;
+    /** A devstack still starting when the suite is stopped is waited for, then stopped: its PostgreSQL is a process. */
+    private volatile boolean devstackStarting;
+    private final CountDownLatch devstackStarted = new CountDownLatch(1);
     private MailServer mail;
     private Path logDirectory;
     private double readySeconds;
@@ -74,7 +80,18 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts everything and returns once every process is ready; on failure stops what it started and throws. */
     public static LocalSuite start(SuiteOptions options) {
+        return start(options, suite -> {
+        });
+    }
+
+    /**
+     * {@link #start(SuiteOptions)}, handing the suite to {@code beforeStarting} before anything starts: a launcher
+     * stopped while it starts (a first start makes its caches for minutes) stops what it started so far through it,
+     * instead of leaving the processes started up to then running without it.
+     */
+    public static LocalSuite start(SuiteOptions options, Consumer<LocalSuite> beforeStarting) {
         LocalSuite suite = new LocalSuite(options);
+        beforeStarting.accept(suite);
         try {
             suite.startAll();
             if (options.control()) {
@@ -102,10 +119,15 @@ public final class LocalSuite implements AutoCloseable {
         mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
         startTrained(specs().stream().filter(spec -> !spec.usesDevstack()).toList());
         DevstackSettings env = DevstackSettings.fromEnvironment();
-        devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
-                options.dataDirectory(), env.externalKafka(), env.externalPostgres())
-                .withKafkaBrokers(options.brokers())
-                .withPostgresDurability(options.postgresDurability()), this::databaseUp);
+        devstackStarting = true;
+        try {
+            devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
+                    options.dataDirectory(), env.externalKafka(), env.externalPostgres())
+                    .withKafkaBrokers(options.brokers())
+                    .withPostgresDurability(options.postgresDurability()), this::databaseUp);
+        } finally {
+            devstackStarted.countDown();
+        }
         // now with the devstack's addresses (all of the cluster's brokers)
         List<ServiceSpec> specs = specs();
         long training = System.nanoTime();
@@ -148,13 +170,19 @@ public final class LocalSuite implements AutoCloseable {
         return children.stream().noneMatch(child -> child.spec().name().equals(spec.name()));
     }
 
+    /** Under the lock {@link #close} takes: a process is either started before the close stops them all, or never. */
     private ChildProcess startChild(ServiceSpec spec) {
-        try {
-            ChildProcess child = ChildProcess.start(spec, logDirectory, startCache);
-            children.add(child);
-            return child;
-        } catch (IOException e) {
-            throw new LaunchException("cannot start " + spec.name() + ": " + e.getMessage());
+        synchronized (children) {
+            if (closed.get()) {
+                throw new LaunchException("stopped while starting");
+            }
+            try {
+                ChildProcess child = ChildProcess.start(spec, logDirectory, startCache);
+                children.add(child);
+                return child;
+            } catch (IOException e) {
+                throw new LaunchException("cannot start " + spec.name() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -532,8 +560,10 @@ public final class LocalSuite implements AutoCloseable {
     /** Services first (they flush their last work), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
-        if (closed.getAndSet(true)) {
-            return;
+        synchronized (children) {
+            if (closed.getAndSet(true)) {
+                return;
+            }
         }
         startCache.close();
         children.forEach(ChildProcess::terminate);
@@ -541,8 +571,21 @@ public final class LocalSuite implements AutoCloseable {
         if (mail != null) {
             mail.close();
         }
+        awaitDevstackStarted();
         if (devstack != null) {
             devstack.close();
+        }
+    }
+
+    private void awaitDevstackStarted() {
+        if (!devstackStarting) {
+            return;
+        }
+        try {
+            // started: closed below; failed: it closed what it had started
+            devstackStarted.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -63,6 +63,8 @@ final class StartCache {
     private final boolean enabled;
     private final Set<ChildProcess> training = ConcurrentHashMap.newKeySet();
     private volatile Process rehearsal;
+    /** Set by {@link #close}: no training starts after it (under the lock of {@code training}, as each start). */
+    private volatile boolean closed;
 
     /** The JVM the processes run on: its {@code bin/java} and its feature version. */
     record Java(Path executable, int feature) {
@@ -228,8 +230,14 @@ final class StartCache {
         // on a port of its own, whatever runs where the service will; its log beside the service's
         ServiceSpec trainee = new ServiceSpec(spec.service() + ".training", spec.service(), spec.portKey(), Ports.pickFree(), spec.jar(),
                 spec.arguments(), spec.database(), spec.environment());
-        ChildProcess child = ChildProcess.launch(trainee, command, logDirectory);
-        training.add(child);
+        ChildProcess child;
+        synchronized (training) {
+            if (closed) {
+                return false;
+            }
+            child = ChildProcess.launch(trainee, command, logDirectory);
+            training.add(child);
+        }
         try {
             child.awaitReady(TRAINING_TIMEOUT);
             // ready: what a start loads is loaded; at its exit the JVM writes the archive
@@ -287,9 +295,15 @@ final class StartCache {
         rehearse.add(writeArchiveAtExit(archive));
         rehearse.addAll(List.of("-jar", jar.toString(), "rehearse"));
         Path logFile = logDirectory.resolve(LAUNCHER + ".training.log");
-        Process process = new ProcessBuilder(rehearse).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()).start();
-        rehearsal = process;
+        Process process;
+        synchronized (training) {
+            if (closed) {
+                return false;
+            }
+            process = new ProcessBuilder(rehearse).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile()).start();
+            rehearsal = process;
+        }
         try {
             if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.exists(archive)) {
                 log.warn("the launcher's rehearsal did not make its start cache; the launcher starts from its jar as built (its log: {})",
@@ -316,6 +330,9 @@ final class StartCache {
 
     /** Stops what is still training (the suite stopped while it made its caches). */
     void close() {
+        synchronized (training) {
+            closed = true;
+        }
         training.forEach(ChildProcess::kill);
         Process running = rehearsal;
         if (running != null) {

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.hrmobility.devstack.Ports;
 import org.hrmobility.local.masterdata.MasterDataPublisher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,40 @@ class LocalSuiteIT {
                     }
                 })
                 .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof java.net.Inet4Address).toList();
+    }
+
+    @Test
+    @DisplayName("a launcher stopped while it starts (SIGTERM, as a service manager or kill sends it) leaves nothing of the suite running")
+    void stoppedWhileStarting() throws Exception {
+        Path home = options(null).home();
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                home.resolve("deploy/local/target/hrm-local.jar").toString(), "up", "--only", "redeployment")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("hrm-stopped-while-starting", ".log").toFile());
+        // on ports of its own, beside a suite that may run on the standard ones; no start caches to make
+        SuiteOptions.DEFAULT_PORTS.keySet().forEach(name -> builder.environment().put(SuiteOptions.portVariable(name),
+                Integer.toString(Ports.pickFree())));
+        builder.environment().put("HRM_START_CACHE", "off");
+        Process launcher = builder.start();
+        Set<ProcessHandle> started = new HashSet<>();
+        try {
+            // the identity provider starts at once, while the devstack is still starting: stop the launcher then
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                launcher.descendants().forEach(started::add);
+                return !started.isEmpty();
+            });
+            launcher.destroy();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (launcher.isAlive() && System.nanoTime() < deadline) {
+                launcher.descendants().forEach(started::add);
+                Thread.sleep(50);
+            }
+            assertThat(launcher.isAlive()).as("the launcher exits").isFalse();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(started).noneMatch(ProcessHandle::isAlive));
+        } finally {
+            launcher.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+        }
     }
 
     @Test
