@@ -65,7 +65,10 @@ public final class LocalSuite implements AutoCloseable {
     private final List<MasterDataPublisher.Result> masterData = new ArrayList<>();
     /** Set from the devstack's start thread as soon as its database is up, before {@code Devstack.start} returns. */
     private volatile Devstack devstack;
-    /** A devstack still starting when the suite is stopped is waited for, then stopped: its PostgreSQL is a process. */
+    /**
+     * A devstack still starting when the suite is stopped is waited for, then stopped: its PostgreSQL is a process. Set
+     * under the lock {@link #close} takes, so that a devstack either starts before the close waits for it, or never.
+     */
     private volatile boolean devstackStarting;
     private final CountDownLatch devstackStarted = new CountDownLatch(1);
     private MailServer mail;
@@ -119,7 +122,10 @@ public final class LocalSuite implements AutoCloseable {
         mail = MailServer.start(options.port(SuiteOptions.SMTP), options.port(SuiteOptions.IMAP));
         startTrained(specs().stream().filter(spec -> !spec.usesDevstack()).toList());
         DevstackSettings env = DevstackSettings.fromEnvironment();
-        devstackStarting = true;
+        synchronized (children) {
+            refuseIfClosed();
+            devstackStarting = true;
+        }
         try {
             devstack = Devstack.start(new DevstackSettings(options.port(SuiteOptions.KAFKA), options.port(SuiteOptions.POSTGRES),
                     options.dataDirectory(), env.externalKafka(), env.externalPostgres())
@@ -173,9 +179,7 @@ public final class LocalSuite implements AutoCloseable {
     /** Under the lock {@link #close} takes: a process is either started before the close stops them all, or never. */
     private ChildProcess startChild(ServiceSpec spec) {
         synchronized (children) {
-            if (closed.get()) {
-                throw new LaunchException("stopped while starting");
-            }
+            refuseIfClosed();
             try {
                 ChildProcess child = ChildProcess.start(spec, logDirectory, startCache);
                 children.add(child);
@@ -574,6 +578,13 @@ public final class LocalSuite implements AutoCloseable {
         awaitDevstackStarted();
         if (devstack != null) {
             devstack.close();
+        }
+    }
+
+    /** Called under the lock {@link #close} takes, before anything of the suite starts. */
+    private void refuseIfClosed() {
+        if (closed.get()) {
+            throw new LaunchException("stopped while starting");
         }
     }
 

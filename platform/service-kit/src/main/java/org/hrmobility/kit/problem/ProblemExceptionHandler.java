@@ -72,17 +72,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (ex instanceof ServerWebInputException input) {
             return malformed(input);
         }
-        if (ex instanceof UnsupportedMediaTypeStatusException unsupported) {
-            // Spring's reason names the body's Java type; the client needs the types it may send (also in Accept)
-            exchange.getResponse().getHeaders().addAll(unsupported.getHeaders());
-            String supported = unsupported.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
-            return httpProblem(unsupported.getStatusCode(), unsupported.getContentType() == null ? "Send the body as " + supported + "."
-                    : "Content type '" + unsupported.getContentType() + "' is not supported here; send " + supported + ".");
-        }
         if (ex instanceof ResponseStatusException status) {
-            // what the status calls for: Allow with a 405 (RFC 9110)
+            // what the status calls for: Allow with a 405 (RFC 9110), Accept with a 415
             exchange.getResponse().getHeaders().addAll(status.getHeaders());
-            return httpProblem(status.getStatusCode(), status.getReason());
+            return httpProblem(status.getStatusCode(),
+                    status instanceof UnsupportedMediaTypeStatusException unsupported ? unsupported(unsupported) : status.getReason());
         }
         if (ex instanceof AuthenticationServiceException) {
             log.warn("Cannot validate tokens: {}", ex.getMessage());
@@ -121,6 +115,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         }
         return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 input.getReason() == null ? "The request could not be read." : input.getReason());
+    }
+
+    /** Spring's reason names the body's Java type; the client needs the types it may send. */
+    private static String unsupported(UnsupportedMediaTypeStatusException unsupported) {
+        String supported = unsupported.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(" or "));
+        return unsupported.getContentType() == null ? "Send the body as " + supported + "."
+                : "Content type '" + unsupported.getContentType() + "' is not supported here; send " + supported + ".";
     }
 
     private static Problem validation(List<Map<String, Object>> errors) {
