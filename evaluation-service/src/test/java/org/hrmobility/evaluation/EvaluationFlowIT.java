@@ -169,7 +169,7 @@ class EvaluationFlowIT extends ServiceApiTest {
         Map<String, Object> reversed = evaluation(people.emmaId, "2026-06-30", "GOOD");
         reversed.put("periodTo", "2025-01-01");
         post(people.lars, "", reversed).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[?(@.field == 'periodValid')]").exists();
+                .expectBody().jsonPath("$.errors[?(@.message == 'the period starts before it ends (R-EVA-7)' && !@.field)]").exists();
         Map<String, Object> special = evaluation(people.emmaId, "2026-06-30", "GOOD");
         special.put("specialCircumstances", true);
         post(people.lars, "", special).expectStatus().isBadRequest();

@@ -55,7 +55,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             return refusal.ruleId().map(rule -> problem.with("rule", rule)).orElse(problem);
         }
         if (ex instanceof WebExchangeBindException invalid) {
-            return validation(invalid.getFieldErrors().stream().map(ProblemExceptionHandler::fieldError).toList());
+            Object body = invalid.getTarget();
+            return validation(invalid.getFieldErrors().stream().map(error -> fieldError(error, body)).toList());
         }
         if (ex instanceof HandlerMethodValidationException invalid) {
             return validation(invalid.getParameterValidationResults().stream()
@@ -134,8 +135,14 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    private static Map<String, Object> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    /**
+     * A field of the body with its message; a check across fields (an {@code @AssertTrue} method such as
+     * {@code isPeriodValid}) is not a field the client sent, so it is listed with its message alone.
+     */
+    private static Map<String, Object> fieldError(FieldError error, Object body) {
+        String message = String.valueOf(error.getDefaultMessage());
+        return body == null || BodyFields.has(body.getClass(), error.getField()) ? Map.of("field", error.getField(), "message", message)
+                : Map.of("message", message);
     }
 
     private static Problem httpProblem(HttpStatusCode code, String reason) {

@@ -107,6 +107,18 @@ class ProblemAndSecurityIT {
     }
 
     @Test
+    @DisplayName("400 for a check across fields gives its message without a field the client never sent")
+    void checkAcrossFields() {
+        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "four", "count", 2)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].message").isEqualTo("the name is no longer than the count")
+                .jsonPath("$.errors[0].field").doesNotExist();
+    }
+
+    @Test
     @DisplayName("400 for a body that is not JSON, without parser internals")
     void malformed() {
         web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))

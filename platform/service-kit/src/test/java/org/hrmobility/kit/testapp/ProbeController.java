@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -25,6 +26,12 @@ import jakarta.validation.constraints.NotBlank;
 class ProbeController {
 
     record Probe(@NotBlank String name, @Min(1) int count) {
+
+        /** A check across fields, as bean validation sees it: the property {@code nameFitsCount}. */
+        @AssertTrue(message = "the name is no longer than the count")
+        boolean isNameFitsCount() {
+            return name == null || name.length() <= Math.max(count, 1);
+        }
     }
 
     @GetMapping("/probe/me")
