@@ -234,7 +234,10 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
         latest().ifPresent(last -> {
             if (!evaluation.evaluatedOn().isAfter(last.evaluatedOn())) {
                 throw new RuleViolationException("R-EVA-7", "evaluation-out-of-order", "Evaluation out of order",
-                        "Evaluations are recorded in date order; the last one was held on " + last.evaluatedOn() + ".");
+                        evaluation.evaluatedOn().equals(last.evaluatedOn())
+                                ? "An evaluation held on " + last.evaluatedOn() + " is already recorded (" + last.id()
+                                        + "); one a day: to change it, correct that one."
+                                : "Evaluations are recorded in date order; the last one was held on " + last.evaluatedOn() + ".");
             }
         });
         boolean inFollowUp = followUp != null && followUp.isOpen();

@@ -75,7 +75,7 @@ class EvaluationFileTest {
         }
 
         @Test
-        @DisplayName("R-EVA-7: evaluations of one person are recorded in date order")
+        @DisplayName("R-EVA-7: evaluations of one person are recorded in date order; a second one on the same day is pointed to the correction")
         void outOfOrder() {
             EvaluationFile f = recordAll(file(ContractType.STATUTORY), evaluation("2026-06-30", Rating.GOOD));
 
@@ -84,7 +84,10 @@ class EvaluationFileTest {
                         assertThat(e.slug()).isEqualTo("evaluation-out-of-order");
                         assertThat(e.ruleId()).contains("R-EVA-7");
                     });
-            assertThatThrownBy(() -> f.record(evaluation("2026-06-30", Rating.GOOD), LARS, NOW, TODAY)).isInstanceOf(RuleViolationException.class);
+            assertThatThrownBy(() -> f.record(evaluation("2026-06-30", Rating.GOOD), LARS, NOW, TODAY))
+                    .isInstanceOf(RuleViolationException.class)
+                    .hasMessage("An evaluation held on 2026-06-30 is already recorded (" + f.latest().orElseThrow().id()
+                            + "); one a day: to change it, correct that one.");
         }
     }
 

@@ -146,7 +146,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
 
     /** R-RED-5: an answer counts only until the offer's deadline, whether or not the deadline job has run. */
     public Decision<RedeploymentCase> accept(UUID offerId, Actor by, String reason, Instant now, LocalDate today) {
-        Offer offer = requireAnswerable(offerId, "accept", today);
+        Offer offer = requireAnswerable(offerId, "accepted", today);
         List<Offer> answered = replace(offer.answered(OfferStatus.ACCEPTED, now, reason));
         RedeploymentCase placed = with(CaseStatus.PLACED, guidance, admissibility, answered, new Placement(offerId, false, now), null);
         return new Decision<>(placed, placed.placementEvents(offer, false),
@@ -154,7 +154,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
     }
 
     public Decision<RedeploymentCase> refuse(UUID offerId, Actor by, String reason, Instant now, LocalDate today) {
-        Offer offer = requireAnswerable(offerId, "refuse", today);
+        Offer offer = requireAnswerable(offerId, "refused", today);
         boolean onBehalf = by.capacity() == Actor.Capacity.ON_BEHALF;
         RedeploymentCase next = with(status, guidance, admissibility, replace(offer.answered(OfferStatus.REFUSED, now, reason)),
                 placement, closedFrom);
@@ -319,7 +319,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
     }
 
-    private Offer requireAnswerable(UUID offerId, String act, LocalDate today) {
+    private Offer requireAnswerable(UUID offerId, String done, LocalDate today) {
         Offer offer = offer(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
         if (offer.status() == OfferStatus.EX_OFFICIO) {
             throw new RuleViolationException("R-RED-4", "ex-officio-offer-cannot-be-refused", "Placed ex officio",
@@ -327,7 +327,7 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
         if (!offer.isOpen()) {
             throw new ConflictException("offer-not-open", "Offer not open",
-                    "Offer " + offer.number() + " is " + offer.status() + "; only an open offer can be " + act + "ed.");
+                    "Offer " + offer.number() + " is " + offer.status() + "; only an open offer can be " + done + ".");
         }
         if (today.isAfter(offer.respondBy())) {
             throw new ConflictException("R-RED-5", "offer-deadline-passed", "Deadline passed",

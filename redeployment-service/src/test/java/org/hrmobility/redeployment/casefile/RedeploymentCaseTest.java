@@ -259,6 +259,19 @@ class RedeploymentCaseTest {
         }
 
         @Test
+        @DisplayName("R-COR-1: a cancelled offer can be neither accepted nor refused, and the answer says which act it refused")
+        void cancelledOfferNotAnswered() {
+            RedeploymentCase c = offer(afterRefusals(0), "B2").next();
+            UUID offerId = c.openOffer().orElseThrow().id();
+            RedeploymentCase cancelled = c.cancelOffer(offerId, "wrong vacancy", HANA, NOW).next();
+
+            assertThatThrownBy(() -> cancelled.refuse(offerId, EMMA, "no", NOW, TODAY))
+                    .isInstanceOf(ConflictException.class).hasMessage("Offer 1 is WITHDRAWN; only an open offer can be refused.");
+            assertThatThrownBy(() -> cancelled.accept(offerId, EMMA, null, NOW, TODAY))
+                    .isInstanceOf(ConflictException.class).hasMessage("Offer 1 is WITHDRAWN; only an open offer can be accepted.");
+        }
+
+        @Test
         @DisplayName("R-COR-1: a placement ex officio is not cancelled as an offer")
         void exOfficioNotCancelled() {
             RedeploymentCase placed = offer(afterRefusals(2), "C1").next();
