@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The form a request parameter of a type takes, said to a client who sent something else. */
+/** The form a request parameter or a body's field of a type takes, said to a client who sent something else. */
 final class ParameterForms {
 
     private ParameterForms() {
@@ -35,6 +36,15 @@ final class ParameterForms {
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a text";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isRecord()) {
+            return "an object with its fields";
         }
         return "a valid " + type.getSimpleName();
     }

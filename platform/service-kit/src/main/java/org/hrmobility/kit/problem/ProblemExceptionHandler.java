@@ -1,5 +1,6 @@
 package org.hrmobility.kit.problem;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -88,6 +89,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             return Problem.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                     "Someone else changed this at the same moment. Read it again and retry if it still applies.");
         }
+        if (ex instanceof DateTimeException) {
+            // only a date near the calendar's limits (year 999999999) overflows the services' date arithmetic
+            log.warn("A date out of range answering {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                    ex.toString());
+            return Problem.of(HttpStatus.BAD_REQUEST, "date-out-of-range", "Date out of range",
+                    "A date in the request lies too far from today for this service's calendar; check its year.");
+        }
         if (TransientFailures.isTransient(ex)) {
             // the database or the broker is away for a moment: the client may retry, and must not read it as a bug
             log.warn("Cannot answer {} {} for now: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
@@ -103,8 +111,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
     }
 
     /**
-     * A body that cannot be read, or a path or query parameter that is not of its type: the parameter is named with
-     * the form it takes (Spring's own reason says only "Type mismatch."), and listed as in a validation error.
+     * A body that cannot be read, or a path or query parameter that is not of its type: the parameter or the body's
+     * field is named with the form it takes (Spring's own reasons say only "Type mismatch." and "Failed to read HTTP
+     * message"), and listed as in a validation error.
      */
     private static Problem malformed(ServerWebInputException input) {
         MethodParameter parameter = input.getMethodParameter();
@@ -114,8 +123,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", name + " " + message + ".")
                     .with("errors", List.of(Map.of("field", name, "message", message)));
         }
-        return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                input.getReason() == null ? "The request could not be read." : input.getReason());
+        return UnreadableBody.of(input).map(body -> {
+            Problem problem = Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", body.detail());
+            return body.field() == null ? problem : problem.with("errors", List.of(Map.of("field", body.field(), "message", body.message())));
+        }).orElseGet(() -> Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                input.getReason() == null ? "The request could not be read." : input.getReason()));
     }
 
     /** Spring's reason names the body's Java type; the client needs the types it may send. */

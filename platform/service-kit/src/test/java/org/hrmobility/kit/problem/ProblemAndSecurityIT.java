@@ -124,7 +124,45 @@ class ProblemAndSecurityIT {
         web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ").exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request");
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request")
+                .jsonPath("$.detail").isEqualTo("The body is not valid JSON (line 1, column 10).");
+    }
+
+    @Test
+    @DisplayName("400 names a body's field of the wrong form and the form it takes, nested fields too, never our classes")
+    void bodyFieldOfTheWrongForm() {
+        bodyOfTheWrongForm("{\"day\":\"2026-13-01\"}")
+                .jsonPath("$.detail").isEqualTo("day must be a date, yyyy-mm-dd.")
+                .jsonPath("$.errors[0].field").isEqualTo("day")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a date, yyyy-mm-dd");
+        bodyOfTheWrongForm("{\"lines\":[{\"colour\":\"RED\",\"count\":1},{\"colour\":\"BLUE\",\"count\":1}]}")
+                .jsonPath("$.detail").isEqualTo("lines[1].colour must be one of RED, GREEN.");
+        bodyOfTheWrongForm("{\"lines\":[{\"count\":\"many\"}]}")
+                .jsonPath("$.detail").isEqualTo("lines[0].count must be a whole number.");
+        bodyOfTheWrongForm("{\"lines\":{\"count\":1}}")
+                .jsonPath("$.detail").isEqualTo("lines must be a list.");
+        bodyOfTheWrongForm("[]")
+                .jsonPath("$.detail").isEqualTo("The body must be a JSON object with the request's fields.")
+                .jsonPath("$.errors").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("400, not 500, for a date so far off that the calendar's arithmetic overflows")
+    void dateOutOfRange() {
+        web.get().uri(b -> b.path("/probe/month-after").queryParam("day", "{day}").build("+999999999-12-31"))
+                .header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/date-out-of-range");
+        web.get().uri("/probe/month-after?day=2026-01-31").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE)).exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo("\"2026-02-28\"");
+    }
+
+    private WebTestClient.BodyContentSpec bodyOfTheWrongForm(String body) {
+        return web.post().uri("/probe/typed-body").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request")
+                .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).doesNotContain("org.hrmobility", "Probe"));
     }
 
     @Test

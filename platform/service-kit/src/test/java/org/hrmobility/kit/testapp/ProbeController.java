@@ -1,6 +1,7 @@
 package org.hrmobility.kit.testapp;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,6 +58,22 @@ class ProbeController {
     Map<String, Object> typed(@PathVariable UUID id, @RequestParam(required = false) LocalDate day,
                               @RequestParam(required = false) Colour colour) {
         return Map.of("id", id);
+    }
+
+    record Line(Colour colour, int count) {
+    }
+
+    record Order(LocalDate day, List<Line> lines) {
+    }
+
+    @PostMapping("/probe/typed-body")
+    Order typedBody(@RequestBody Order order) {
+        return order;
+    }
+
+    @GetMapping("/probe/month-after")
+    LocalDate monthAfter(@RequestParam LocalDate day) {
+        return day.plusMonths(1);
     }
 
     @GetMapping("/probe/rule")
