@@ -13,6 +13,7 @@ import org.hrmobility.contracts.evaluation.ProbationEndingSoon;
 import org.hrmobility.contracts.evaluation.ProbationStarted;
 import org.hrmobility.evaluation.file.Rating;
 import org.hrmobility.kit.domain.Actor;
+import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.domain.Decision;
 import org.hrmobility.kit.domain.OutgoingEvent;
 import org.hrmobility.kit.domain.RuleViolationException;
@@ -42,7 +43,7 @@ public record Probation(UUID id, String employeeId, String lineManagerId, String
             throw new RuleViolationException("R-EVA-6", "probation-length", "Probation of 6 to 12 months",
                     "A manager's probation lasts 6 to 12 months, not " + months + ".");
         }
-        Probation started = new Probation(id, employeeId, lineManagerId, entity, startsOn, startsOn.plusMonths(months).minusDays(1),
+        Probation started = new Probation(id, employeeId, lineManagerId, entity, startsOn, CalendarDays.lastDayOfMonths(startsOn, months),
                 false, null, null);
         return new Decision<>(started, List.of(started.event(EvaluationEvents.PROBATION_STARTED, new ProbationStarted(employeeId,
                 lineManagerId, entity, id.toString(), startsOn, started.endsOn()))),

@@ -23,7 +23,11 @@ class ProbationTest {
     static final Actor HANA = new Actor("hana", "E-0001");
 
     static Probation started(int months) {
-        return Probation.start(UUID.randomUUID(), "E-0007", "E-0006", "DEPT-WSE", true, LocalDate.parse("2026-09-01"), months, HANA,
+        return started("2026-09-01", months);
+    }
+
+    static Probation started(String startsOn, int months) {
+        return Probation.start(UUID.randomUUID(), "E-0007", "E-0006", "DEPT-WSE", true, LocalDate.parse(startsOn), months, HANA,
                 NOW).next();
     }
 
@@ -40,6 +44,15 @@ class ProbationTest {
     void bounds() {
         assertThat(started(6).endsOn()).isEqualTo(LocalDate.parse("2027-02-28"));
         assertThat(started(12).endsOn()).isEqualTo(LocalDate.parse("2027-08-31"));
+    }
+
+    @Test
+    @DisplayName("R-EVA-6: a probation from a month's last days runs its whole months: a missing anniversary falls on the day after")
+    void monthEnds() {
+        assertThat(started("2026-08-31", 6).endsOn()).isEqualTo(LocalDate.parse("2027-02-28"));
+        assertThat(started("2026-03-31", 6).endsOn()).isEqualTo(LocalDate.parse("2026-09-30"));
+        assertThat(started("2028-02-29", 12).endsOn()).isEqualTo(LocalDate.parse("2029-02-28"));
+        assertThat(started("2026-03-15", 6).endsOn()).isEqualTo(LocalDate.parse("2026-09-14"));
     }
 
     @Test
