@@ -48,6 +48,11 @@ class MobilityFlowIT extends ServiceApiTest {
                 "opensOn", today.minusDays(1).toString(), "closesOn", today.toString(), "eligibleLevels", List.of("A", "B"))));
         post(people.emma, "/calls", Map.of("programme", "EXCHANGE", "title", "x", "opensOn", today.toString(),
                 "closesOn", today.toString(), "eligibleLevels", List.of("A"))).expectStatus().isForbidden();
+        // client mistakes are 400, not 500: a level left null, a waiting time of millions of years or below zero
+        post(people.hana, "/calls", Map.of("programme", "EXCHANGE", "title", "x", "opensOn", today.toString(),
+                "closesOn", today.toString(), "eligibleLevels", java.util.Arrays.asList("A", null))).expectStatus().isBadRequest();
+        get(people.hana, "/applications?waitingOnHostLongerThan=P1000000000000D").expectStatus().isBadRequest();
+        get(people.hana, "/applications?waitingOnHostLongerThan=-P1D").expectStatus().isBadRequest();
 
         LocalDate start = today.plusMonths(2);
         post(people.emma, "/calls/" + call + "/applications", application(start, start.plusMonths(6), 150_001))
@@ -95,8 +100,7 @@ class MobilityFlowIT extends ServiceApiTest {
         post(people.lars, "/secondments/" + secondment + "/line-manager-decision", Map.of("agreed", true)).expectStatus().isOk();
         post(people.hana, "/secondments/" + secondment + "/host-confirmation", Map.of("agreed", true)).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("APPROVED").jsonPath("$.centralCompensationCents").isEqualTo(3_000_001);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(today.plusDays(10), today.plusYears(1)) + 1;
-        long share = CentralFunds.half(CentralFunds.forDays(6_000_001, days));
+        long share = CentralFunds.halfForPeriod(6_000_001, today.plusDays(10), today.plusYears(1));
 
         get(people.bea, "/secondments/register").expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.host == 'ACV union')]").doesNotExist();

@@ -288,6 +288,20 @@ class MobilityRulesTest {
         }
 
         @Test
+        @DisplayName("R-MOB-6: a whole leap year is compensated at half of one year's cost, not 366/365 of it; rounded once")
+        void shareInALeapYear() {
+            Secondment leapYear = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
+                    Secondment.Reason.REGULAR, LocalDate.parse("2028-01-01"), LocalDate.parse("2028-12-31"), 7_300_000, false, HANA, NOW).next();
+
+            assertThat(leapYear.days()).isEqualTo(366);
+            assertThat(leapYear.centralShareCents()).isEqualTo(leapYear.centralCompensationCents()).isEqualTo(3_650_000);
+            // a day of 2027 is 1/365 of its year, a day of 2028 1/366: 3,650,219 / 365 / 2 = 5,000.3 cents, once rounded
+            assertThat(CentralFunds.halfForPeriod(3_650_219, LocalDate.parse("2027-06-01"), LocalDate.parse("2027-06-01"))).isEqualTo(5_000);
+            assertThat(CentralFunds.halfForPeriod(7_320_000, LocalDate.parse("2027-12-31"), LocalDate.parse("2028-01-01")))
+                    .isEqualTo(10_027 + 10_000);
+        }
+
+        @Test
         @DisplayName("R-COR-1: a secondment ends early with the reason; before it starts it is withdrawn instead")
         void endEarlyAndWithdraw() {
             Secondment requested = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
@@ -326,7 +340,7 @@ class MobilityRulesTest {
         static TalentOffer offer(String employeeId, List<String> skills, int share, String from, String to) {
             TalentOffer proposed = TalentOffer.propose(UUID.randomUUID(), employeeId, "E-0002", "DEPT-WSE", skills, share,
                     LocalDate.parse(from), LocalDate.parse(to), EMMA, NOW).next();
-            return proposed.consent(true, LARS, NOW).next();
+            return proposed.consent(true, null, LARS, NOW).next();
         }
 
         static TalentRequest request() {
@@ -340,9 +354,11 @@ class MobilityRulesTest {
             TalentOffer proposed = TalentOffer.propose(UUID.randomUUID(), "E-0003", "E-0002", "DEPT-WSE", List.of("python"), 20,
                     LocalDate.parse("2027-01-01"), LocalDate.parse("2027-06-30"), EMMA, NOW).next();
             assertThat(proposed.status()).isEqualTo(TalentOffer.Status.AWAITING_CONSENT);
-            assertThat(proposed.consent(true, LARS, NOW).events()).extracting(e -> e.type().name()).containsExactly("TalentOfferPublished");
-            assertThat(proposed.consent(false, LARS, NOW).events()).extracting(e -> e.type().name()).containsExactly("TalentOfferDeclined");
-            assertThat(proposed.consent(false, LARS, NOW).next().status()).isEqualTo(TalentOffer.Status.DECLINED);
+            assertThat(proposed.consent(true, null, LARS, NOW).events()).extracting(e -> e.type().name()).containsExactly("TalentOfferPublished");
+            assertThat(proposed.consent(false, null, LARS, NOW).events()).extracting(e -> e.type().name()).containsExactly("TalentOfferDeclined");
+            assertThat(proposed.consent(false, null, LARS, NOW).next().status()).isEqualTo(TalentOffer.Status.DECLINED);
+            // R-ACC-2: HR's reason for consenting on the manager's behalf is kept, not only checked
+            assertThat(proposed.consent(true, "Lars on leave", HANA.onBehalfOf("E-0002"), NOW).history().detail()).isEqualTo("Lars on leave");
         }
 
         @Test
@@ -444,12 +460,12 @@ class MobilityRulesTest {
             Allowance a = grant("B1", "2027-01-01", "2027-06-30").next();
 
             LocalDate running = LocalDate.parse("2027-06-01");
-            assertThatThrownBy(() -> a.extend(LocalDate.parse("2028-06-29"), running, LARS, NOW))
+            assertThatThrownBy(() -> a.extend(LocalDate.parse("2028-06-29"), null, running, LARS, NOW))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("extension-not-one-year"));
-            assertThatThrownBy(() -> a.extend(LocalDate.parse("2027-12-31"), running, LARS, NOW)).isInstanceOf(RuleViolationException.class);
-            Allowance extended = a.extend(LocalDate.parse("2028-06-30"), running, LARS, NOW).next();
+            assertThatThrownBy(() -> a.extend(LocalDate.parse("2027-12-31"), null, running, LARS, NOW)).isInstanceOf(RuleViolationException.class);
+            Allowance extended = a.extend(LocalDate.parse("2028-06-30"), null, running, LARS, NOW).next();
             assertThat(extended.extensions()).isEqualTo(1);
-            assertThat(extended.extend(null, running, LARS, NOW).next().endsOn()).isEqualTo(LocalDate.parse("2029-06-30"));
+            assertThat(extended.extend(null, null, running, LARS, NOW).next().endsOn()).isEqualTo(LocalDate.parse("2029-06-30"));
         }
 
         @ParameterizedTest(name = "an allowance ending {0} is extended from the next day to {1}")
@@ -459,7 +475,7 @@ class MobilityRulesTest {
             LocalDate end = LocalDate.parse(currentEnd);
             Allowance a = grant("B1", end.minusMonths(6).toString(), currentEnd).next();
 
-            assertThat(a.extend(null, end, LARS, NOW).next().endsOn()).isEqualTo(LocalDate.parse(newEnd));
+            assertThat(a.extend(null, null, end, LARS, NOW).next().endsOn()).isEqualTo(LocalDate.parse(newEnd));
         }
 
         @Test
@@ -475,11 +491,11 @@ class MobilityRulesTest {
         void extensionWindowAndLevel() {
             Allowance a = grant("B1", "2027-01-01", "2027-06-30").next();
 
-            assertThat(a.extend(null, LocalDate.parse("2027-07-30"), LARS, NOW).next().extensions()).isEqualTo(1);
-            assertThatThrownBy(() -> a.extend(null, LocalDate.parse("2027-07-31"), LARS, NOW))
+            assertThat(a.extend(null, null, LocalDate.parse("2027-07-30"), LARS, NOW).next().extensions()).isEqualTo(1);
+            assertThatThrownBy(() -> a.extend(null, null, LocalDate.parse("2027-07-31"), LARS, NOW))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("extension-too-late"));
             Allowance promotedToN = a.withEmployee("E-0002", "DEPT-WSE", "N");
-            assertThatThrownBy(() -> promotedToN.extend(null, LocalDate.parse("2027-06-01"), LARS, NOW))
+            assertThatThrownBy(() -> promotedToN.extend(null, null, LocalDate.parse("2027-06-01"), LARS, NOW))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.slug()).isEqualTo("allowance-not-for-level-n"));
         }
 
@@ -493,7 +509,7 @@ class MobilityRulesTest {
             assertThat(ended.next().status()).isEqualTo(Allowance.Status.ENDED_EARLY);
             assertThat(ended.events()).extracting(e -> e.type().name()).containsExactly("AllowanceEnded");
             assertThatThrownBy(() -> a.endEarly(LocalDate.parse("2027-06-30"), "no", LARS, NOW)).isInstanceOf(RuleViolationException.class);
-            assertThatThrownBy(() -> ended.next().extend(null, LocalDate.parse("2027-03-15"), LARS, NOW)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> ended.next().extend(null, null, LocalDate.parse("2027-03-15"), LARS, NOW)).isInstanceOf(ConflictException.class);
         }
 
         @Test
@@ -507,7 +523,20 @@ class MobilityRulesTest {
 
         private Decision<Allowance> grant(String grade, String from, String to) {
             return Allowance.grant(UUID.randomUUID(), employee(grade), "interim head of unit", LocalDate.parse(from),
-                    LocalDate.parse(to), LARS, NOW);
+                    LocalDate.parse(to), null, LARS, NOW);
+        }
+
+        @Test
+        @DisplayName("R-ACC-2: HR granting or extending on the line manager's behalf: the reason is in the history line")
+        void onBehalfReasonKept() {
+            Actor hr = HANA.onBehalfOf("E-0002");
+            Decision<Allowance> granted = Allowance.grant(UUID.randomUUID(), employee("B1"), "interim head of unit",
+                    LocalDate.parse("2027-01-01"), LocalDate.parse("2027-06-30"), "Lars on leave", hr, NOW);
+            assertThat(granted.history().detail()).isEqualTo("interim head of unit; on behalf: Lars on leave");
+            assertThat(granted.history().capacity()).isEqualTo("ON_BEHALF");
+
+            Decision<Allowance> extended = granted.next().extend(null, "Lars still on leave", LocalDate.parse("2027-06-01"), hr, NOW);
+            assertThat(extended.history().detail()).isEqualTo("Lars still on leave");
         }
     }
 }

@@ -49,7 +49,7 @@ public record Allowance(UUID id, String employeeId, String lineManagerId, String
     }
 
     public static Decision<Allowance> grant(UUID id, Employee employee, String reason, LocalDate startsOn, LocalDate endsOn,
-                                            Actor by, Instant now) {
+                                            String onBehalfReason, Actor by, Instant now) {
         requireNotTopManagement(employee.grade());
         long days = ChronoUnit.DAYS.between(startsOn, endsOn) + 1;
         if (days < MIN_DAYS) {
@@ -66,7 +66,8 @@ public record Allowance(UUID id, String employeeId, String lineManagerId, String
                 0, false, null, null, employee.grade());
         return new Decision<>(a, List.of(a.event(MobilityEvents.ALLOWANCE_GRANTED, new AllowanceGranted(a.employeeId,
                 a.lineManagerId, a.entity, id.toString(), startsOn, endsOn, reason))),
-                by.did(now, "heavier-duty allowance granted, " + startsOn + " to " + endsOn + capacity(by), reason));
+                by.did(now, "heavier-duty allowance granted, " + startsOn + " to " + endsOn + capacity(by),
+                        onBehalfReason == null || onBehalfReason.isBlank() ? reason : reason + "; on behalf: " + onBehalfReason));
     }
 
     /**
@@ -74,8 +75,9 @@ public record Allowance(UUID id, String employeeId, String lineManagerId, String
      * within {@link #EXTENSION_GRACE_DAYS} days after it; level N is checked again on today's grade.
      *
      * @param requestedEndsOn the end the request names, or null to take the one year's end
+     * @param reason          why, for the history (HR must give it, on the line manager's behalf)
      */
-    public Decision<Allowance> extend(LocalDate requestedEndsOn, LocalDate today, Actor by, Instant now) {
+    public Decision<Allowance> extend(LocalDate requestedEndsOn, String reason, LocalDate today, Actor by, Instant now) {
         requireRunning();
         if (grade != null) {
             requireNotTopManagement(grade);
@@ -95,7 +97,7 @@ public record Allowance(UUID id, String employeeId, String lineManagerId, String
                 null, grade);
         return new Decision<>(next, List.of(event(MobilityEvents.ALLOWANCE_EXTENDED, new AllowanceExtended(employeeId,
                 lineManagerId, entity, id.toString(), oneYearOn, next.extensions))),
-                by.did(now, "extended by one year, " + from + " to " + oneYearOn + capacity(by), null));
+                by.did(now, "extended by one year, " + from + " to " + oneYearOn + capacity(by), reason));
     }
 
     /** R-COR-1: ended early, on a day from its start to before its end, with the reason. */

@@ -37,12 +37,12 @@ public class AllowanceService {
                                   CurrentUser user) {
         return decisions.acting(user, employeeId, Permission.lineManager(), onBehalfReason == null ? reason : onBehalfReason, "employee")
                 .flatMap(acting -> decisions.create(Allowances.TYPE, Allowance.grant(UUID.randomUUID(), acting.standing().subject(),
-                        reason, startsOn, endsOn, acting.actor(), clock.instant())));
+                        reason, startsOn, endsOn, onBehalfReason, acting.actor(), clock.instant())));
     }
 
     Mono<Stored<Allowance>> extend(UUID id, LocalDate newEndsOn, String reason, CurrentUser user) {
         return decisions.decide(Allowances.TYPE, id, user, Permission.lineManager(), reason,
-                (a, by) -> a.extend(newEndsOn, today(), by, clock.instant()));
+                (a, by) -> a.extend(newEndsOn, reason, today(), by, clock.instant()));
     }
 
     Mono<Stored<Allowance>> endEarly(UUID id, LocalDate on, String reason, CurrentUser user) {

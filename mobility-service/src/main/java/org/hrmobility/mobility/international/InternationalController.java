@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.hrmobility.contracts.employee.Grade;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.store.Stored;
@@ -40,7 +42,7 @@ class InternationalController {
     static final long MAX_CENTS = 1_000_000_000L;
 
     record OpenCall(@NotNull Programme programme, @NotBlank @Size(max = 200) String title, @NotNull LocalDate opensOn,
-                    @NotNull LocalDate closesOn, @NotEmpty @Size(max = 5) Set<Grade.Level> eligibleLevels, @Min(1) @Max(6) Integer maxMonths) {
+                    @NotNull LocalDate closesOn, @NotEmpty @Size(max = 5) Set<Grade.@NotNull Level> eligibleLevels, @Min(1) @Max(6) Integer maxMonths) {
 
         @AssertTrue(message = "the window closes on or after it opens")
         boolean isWindowValid() {
@@ -141,7 +143,7 @@ class InternationalController {
                                              @RequestParam(required = false) Application.Status status,
                                              @RequestParam(required = false) @Size(max = 64) String entity,
                                              @RequestParam(required = false) @Size(max = 64) String employeeId,
-                                             @RequestParam(required = false) Duration waitingOnHostLongerThan,
+                                             @RequestParam(required = false) @DurationMin(days = 0) @DurationMax(days = 3_660) Duration waitingOnHostLongerThan,
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, CurrentUser user) {
         return international.applications(new InternationalService.Search(callId, status, entity, employeeId, waitingOnHostLongerThan),

@@ -47,7 +47,7 @@ class MarketplaceService {
     /** R-MOB-8: the line manager's consent (their deputy as such, HR on their behalf with a reason). */
     Mono<Stored<TalentOffer>> consent(UUID offerId, boolean given, String reason, CurrentUser user) {
         return decisions.decide(Marketplace.OFFER, offerId, user, Permission.lineManager(), reason,
-                (o, by) -> o.consent(given, by, clock.instant()));
+                (o, by) -> o.consent(given, reason, by, clock.instant()));
     }
 
     /** R-COR-1: the employee (or HR on their behalf) withdraws the offer. */

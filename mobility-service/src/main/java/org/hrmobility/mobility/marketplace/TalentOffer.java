@@ -39,8 +39,11 @@ public record TalentOffer(UUID id, String employeeId, String lineManagerId, Stri
                 by.did(now, "talent offer made, awaiting the line manager's consent", String.join(", ", offer.skills)));
     }
 
-    /** R-MOB-8: the line manager's consent publishes the offer (their deputy as such, HR on their behalf). */
-    public Decision<TalentOffer> consent(boolean given, Actor by, Instant now) {
+    /**
+     * R-MOB-8: the line manager's consent publishes the offer (their deputy as such, HR on their behalf); the reason, which
+     * HR must give and anyone may, goes into the history.
+     */
+    public Decision<TalentOffer> consent(boolean given, String reason, Actor by, Instant now) {
         if (status != Status.AWAITING_CONSENT) {
             throw new ConflictException("R-MOB-8", "consent-already-given", "Consent already decided", "This offer is " + status + ".");
         }
@@ -49,7 +52,7 @@ public record TalentOffer(UUID id, String employeeId, String lineManagerId, Stri
                 new TalentOfferPublished(employeeId, lineManagerId, entity, id.toString(), skills, sharePercent, availableFrom,
                         availableTo))) : List.of(OutgoingEvent.of(MobilityEvents.TALENT_OFFER_DECLINED, id.toString(),
                 new TalentOfferDeclined(employeeId, lineManagerId, entity, id.toString())));
-        return new Decision<>(next, events, by.did(now, given ? "line manager consented: published" : "line manager declined", null));
+        return new Decision<>(next, events, by.did(now, given ? "line manager consented: published" : "line manager declined", reason));
     }
 
     /** R-COR-1: taken off the market before it is assigned, with the reason. */

@@ -59,9 +59,9 @@ public record Secondment(UUID id, String employeeId, String lineManagerId, Strin
         return hostBearsSalary ? 0 : CentralFunds.half(annualSalaryCostCents);
     }
 
-    /** R-MOB-6: half the salary cost of the secondment's own period (its days of a 365-day year), unless the host bears it. */
+    /** R-MOB-6: half the salary cost of the secondment's own period (each day its year's share), unless the host bears it. */
     public long centralShareCents() {
-        return hostBearsSalary ? 0 : CentralFunds.half(CentralFunds.forDays(annualSalaryCostCents, days()));
+        return hostBearsSalary ? 0 : CentralFunds.halfForPeriod(annualSalaryCostCents, startsOn, endsOn);
     }
 
     /** Calendar days from start to end, both included. */
