@@ -68,7 +68,9 @@ class RedeploymentRefusalsIT extends RedeploymentApiTest {
     @DisplayName("409: a second open offer (R-RED-5), a second case for the same employee, a second admissibility decision")
     void conflicts() {
         String caseId = api.caseInPool(api.emmaId);
-        api.offer(caseId, "B2").expectStatus().isCreated();
+        // a blank vacancyId beside an inline position is no vacancy (it was looked up, and answered 404)
+        api.post(api.hana, "/cases/" + caseId + "/offers", Map.of("vacancyId", " ", "title", "Adviser", "entity", api.entity,
+                "grade", "B2")).expectStatus().isCreated();
         api.offer(caseId, "B1").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "offer-already-open")
                 .jsonPath("$.rule").isEqualTo("R-RED-5");

@@ -95,9 +95,9 @@ class CaseController {
     @PostMapping("/{id}/offers")
     Mono<ResponseEntity<CaseView>> offer(@PathVariable UUID id, @Valid @RequestBody CaseRequests.MakeOffer request,
                                          CurrentUser user) {
-        Position inline = request.vacancyId() == null ? new Position(request.title(), request.entity(), request.grade(),
+        Position inline = request.vacancy() == null ? new Position(request.title(), request.entity(), request.grade(),
                 request.jobFamily(), null) : null;
-        return cases.makeOffer(id, inline, request.vacancyId(), user).map(stored -> {
+        return cases.makeOffer(id, inline, request.vacancy(), user).map(stored -> {
             RedeploymentCase c = stored.value();
             OfferView made = OfferView.of(c.offers().get(c.offers().size() - 1));
             return ResponseEntity.created(URI.create("/api/redeployment/cases/" + id + "/offers/" + made.id())).body(CaseView.of(c));
@@ -116,7 +116,10 @@ class CaseController {
         return cases.refuse(id, offerId, request.reason(), user).map(c -> CaseView.of(c.value()));
     }
 
-    /** R-COR-1: HR cancels an offer made in error, with the reason; it does not count as a refusal. */
+    /**
+     * R-COR-1: HR cancels an offer made in error (open, or refused or expired while in the pool), with the reason; it does
+     * not count as a refusal.
+     */
     @PostMapping("/{id}/offers/{offerId}/cancellation")
     Mono<CaseView> cancelOffer(@PathVariable UUID id, @PathVariable UUID offerId,
                                @Valid @RequestBody CaseRequests.Correction request, CurrentUser user) {

@@ -44,6 +44,11 @@ final class CaseRequests {
             return notBlank(vacancyId) != inline;
         }
 
+        /** The vacancy the offer is for; a blank one, sent beside an inline position, is none. */
+        String vacancy() {
+            return notBlank(vacancyId) ? vacancyId : null;
+        }
+
         private static boolean notBlank(String s) {
             return s != null && !s.isBlank();
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -229,18 +230,24 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
                 by.did(now, "case reopened: " + back, reason));
     }
 
-    /** R-COR-1: an offer made in error is cancelled; it does not count as a refusal. */
+    /**
+     * R-COR-1: an offer made in error is cancelled; it does not count as a refusal. That holds for one already refused
+     * or expired too, as long as the case is in the pool: a refusal of an offer that should never have been made must
+     * not bring the employee closer to a placement ex officio (R-RED-4).
+     */
     public Decision<RedeploymentCase> cancelOffer(UUID offerId, String reason, Actor by, Instant now) {
         Offer offer = offer(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
-        if (!offer.isOpen()) {
+        boolean countedInError = offer.status().countsAsRefusal() && status == CaseStatus.IN_POOL;
+        if (!offer.isOpen() && !countedInError) {
             throw new ConflictException("offer-not-open", "Offer not open", "Offer " + offer.number() + " is " + offer.status()
-                    + "; only an open offer can be cancelled" + (offer.status() == OfferStatus.EX_OFFICIO
-                    ? " (a placement ex officio stands)." : "."));
+                    + "; only an open offer, or a refused or expired one while the case is in the pool, can be cancelled"
+                    + (offer.status() == OfferStatus.EX_OFFICIO ? " (a placement ex officio stands)." : "."));
         }
         RedeploymentCase next = with(status, guidance, admissibility, replace(offer.withdrawn(WithdrawalCause.CANCELLED, now, reason)),
                 placement, closedFrom);
         return new Decision<>(next, List.of(withdrawnEvent(offer, WithdrawalCause.CANCELLED, reason)),
-                by.did(now, "offer " + offer.number() + " cancelled as made in error, not counted as a refusal", reason));
+                by.did(now, "offer " + offer.number() + (countedInError ? ", " + offer.status().name().toLowerCase(Locale.ROOT) + "," : "")
+                        + " cancelled as made in error, not counted as a refusal", reason));
     }
 
     /**

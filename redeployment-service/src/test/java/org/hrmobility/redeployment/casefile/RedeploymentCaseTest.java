@@ -259,6 +259,25 @@ class RedeploymentCaseTest {
         }
 
         @Test
+        @DisplayName("R-COR-1: a refused offer made in error is cancelled too, and no longer brings the placement ex officio closer")
+        void refusedOfferCancelled() {
+            RedeploymentCase refusedTwice = afterRefusals(2);
+            UUID erroneous = refusedTwice.offers().get(0).id();
+
+            Decision<RedeploymentCase> cancelled = refusedTwice.cancelOffer(erroneous, "offered the wrong grade", HANA, NOW);
+            assertThat(cancelled.next().refusals()).isEqualTo(1);
+            assertThat(cancelled.history().action()).isEqualTo("offer 1, refused, cancelled as made in error, not counted as a refusal");
+            assertThat(types(cancelled.events())).containsExactly("OfferWithdrawn");
+            RedeploymentCase third = offer(cancelled.next(), "B1").next();
+            assertThat(third.placement()).isNull();
+            assertThat(third.openOffer()).isPresent();
+
+            RedeploymentCase placed = offer(refusedTwice, "C1").next();
+            assertThatThrownBy(() -> placed.cancelOffer(erroneous, "too late", HANA, NOW))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("while the case is in the pool");
+        }
+
+        @Test
         @DisplayName("R-COR-1: a cancelled offer can be neither accepted nor refused, and the answer says which act it refused")
         void cancelledOfferNotAnswered() {
             RedeploymentCase c = offer(afterRefusals(0), "B2").next();
