@@ -200,6 +200,9 @@ class MobilityRulesTest {
                     .isEqualTo(Application.Status.WITHDRAWN);
             assertThatThrownBy(() -> agreed.withdraw(null, LocalDate.parse("2027-01-01"), EMMA, NOW))
                     .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.ruleId()).contains("R-MOB-5"));
+            Application withdrawn = agreed.withdraw(null, LocalDate.parse("2026-12-31"), EMMA, NOW).next();
+            assertThatThrownBy(() -> withdrawn.hostDecides(true, null, HANA, NOW))
+                    .isInstanceOf(ConflictException.class).hasMessage("This application is WITHDRAWN; it takes no more decisions.");
         }
 
         @Test
@@ -320,6 +323,9 @@ class MobilityRulesTest {
             assertThat(requested.withdraw("host postponed", LARS, NOW, LocalDate.parse("2026-12-01")).next().status())
                     .isEqualTo(Secondment.Status.WITHDRAWN);
             assertThatThrownBy(() -> active.withdraw("too late", LARS, NOW, LocalDate.parse("2027-02-01"))).isInstanceOf(ConflictException.class);
+            // a request never decided on before its first day: the message says why, and what to do instead
+            assertThatThrownBy(() -> requested.withdraw("late", LARS, NOW, requested.startsOn()))
+                    .isInstanceOf(ConflictException.class).hasMessageEndingWith("which has come; the line manager or the host refuses it instead.");
         }
     }
 
@@ -425,6 +431,11 @@ class MobilityRulesTest {
             assertThat(request().withdraw("project stopped", HANA, NOW).next().status()).isEqualTo(TalentRequest.Status.WITHDRAWN);
             TalentOffer taken = o.assignTo(UUID.randomUUID(), HANA, NOW).next();
             assertThatThrownBy(() -> taken.withdraw("late", EMMA, NOW)).isInstanceOf(ConflictException.class);
+            TalentOffer awaiting = TalentOffer.propose(UUID.randomUUID(), "E-0003", "E-0002", "DEPT-WSE", List.of("python"), 20,
+                    LocalDate.parse("2027-01-01"), LocalDate.parse("2027-06-30"), EMMA, NOW).next();
+            TalentOffer withdrawnFirst = awaiting.withdraw("changed my mind", EMMA, NOW).next();
+            assertThatThrownBy(() -> withdrawnFirst.consent(true, null, LARS, NOW))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.slug()).isEqualTo("offer-not-awaiting-consent"));
         }
     }
 

@@ -113,6 +113,10 @@ public record Application(UUID id, UUID callId, Programme programme, String empl
     }
 
     private void require(Status expected, String what) {
+        if (status == Status.APPROVED || status == Status.REFUSED || status == Status.WITHDRAWN) {
+            throw new ConflictException("R-MOB-5", "application-decided", "Application decided",
+                    "This application is " + status + "; it takes no more decisions.");
+        }
         if (status != expected) {
             throw new ConflictException("R-MOB-5", "out-of-turn", "Out of turn",
                     "The line manager agrees first, then the host; this application is " + status + ", not ready for " + what + ".");

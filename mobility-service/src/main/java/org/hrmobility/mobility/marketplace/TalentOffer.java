@@ -44,8 +44,12 @@ public record TalentOffer(UUID id, String employeeId, String lineManagerId, Stri
      * HR must give and anyone may, goes into the history.
      */
     public Decision<TalentOffer> consent(boolean given, String reason, Actor by, Instant now) {
-        if (status != Status.AWAITING_CONSENT) {
+        if (status == Status.PUBLISHED || status == Status.DECLINED) {
             throw new ConflictException("R-MOB-8", "consent-already-given", "Consent already decided", "This offer is " + status + ".");
+        }
+        if (status != Status.AWAITING_CONSENT) {
+            throw new ConflictException("R-MOB-8", "offer-not-awaiting-consent", "Not awaiting consent",
+                    "This offer is " + status + "; consent is given while an offer awaits it.");
         }
         TalentOffer next = with(given ? Status.PUBLISHED : Status.DECLINED, null, null);
         List<OutgoingEvent<?>> events = given ? List.of(OutgoingEvent.of(MobilityEvents.TALENT_OFFER_PUBLISHED, id.toString(),

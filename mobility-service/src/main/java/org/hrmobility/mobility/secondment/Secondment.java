@@ -173,9 +173,14 @@ public record Secondment(UUID id, String employeeId, String lineManagerId, Strin
 
     /** R-COR-1: a secondment that has not started is withdrawn, with the reason. */
     public Decision<Secondment> withdraw(String why, Actor by, Instant now, LocalDate today) {
-        if (!EnumSet.of(Status.REQUESTED, Status.LINE_MANAGER_AGREED, Status.APPROVED).contains(status) || !today.isBefore(startsOn)) {
+        if (!EnumSet.of(Status.REQUESTED, Status.LINE_MANAGER_AGREED, Status.APPROVED).contains(status)) {
             throw new ConflictException("R-MOB-6", "secondment-not-withdrawable", "Not withdrawable",
                     "A secondment is withdrawn before it starts (" + startsOn + "); this one is " + status + ".");
+        }
+        if (!today.isBefore(startsOn)) {
+            throw new ConflictException("R-MOB-6", "secondment-not-withdrawable", "Not withdrawable",
+                    "A secondment is withdrawn before its first day, " + startsOn + ", which has come; "
+                            + (status == Status.APPROVED ? "end it early instead." : "the line manager or the host refuses it instead."));
         }
         Secondment next = new Secondment(id, employeeId, lineManagerId, entity, host, hostType, reason, startsOn, endsOn,
                 annualSalaryCostCents, hostBearsSalary, Status.WITHDRAWN, false, why);
