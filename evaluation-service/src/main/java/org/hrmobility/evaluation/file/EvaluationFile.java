@@ -293,7 +293,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
                 file = file.with(more, file.followUp(), file.proposal());
                 continue;
             }
-            file = file.apply(e).file();
+            file = file.replayed(e);
             if (file.proposal() != null && file.proposal().isPending() && proposal != null && !proposal.isPending()
                     && proposal.evaluationId().equals(file.proposal().evaluationId())) {
                 file = file.ruled(proposal.status() == DismissalProposal.Status.DISMISSED, proposal.decisionMotivation());
@@ -301,6 +301,20 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
         }
         FollowUp recomputed = file.followUp() == null ? null : file.followUp().keepingFrom(followUp);
         return file.with(file.evaluations(), recomputed, file.proposal());
+    }
+
+    /**
+     * One evaluation of a corrected sequence. A rule that refuses it names it: the one refused is not the one HR
+     * corrected, and without its date the refusal reads as if the correction itself were too early or out of order.
+     */
+    private EvaluationFile replayed(Evaluation e) {
+        try {
+            return apply(e).file();
+        } catch (RuleViolationException refused) {
+            throw new RuleViolationException(refused.ruleId().orElse(null), refused.slug(), refused.title(),
+                    "Corrected so, the evaluation held on " + e.evaluatedOn() + " (" + e.id() + ") would break a rule: "
+                            + refused.getMessage());
+        }
     }
 
     /** HR's ruling on the pending proposal: dismissed, or a follow-up from the proposal's evaluation. */

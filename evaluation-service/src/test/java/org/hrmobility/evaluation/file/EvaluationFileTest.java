@@ -206,6 +206,22 @@ class EvaluationFileTest {
         }
 
         @Test
+        @DisplayName("R-COR-1: a correction the later evaluations cannot follow names the evaluation that breaks the rule")
+        void refusalNamesTheEvaluation() {
+            Evaluation first = evaluation("2026-01-31", Rating.GOOD);
+            Evaluation second = evaluation("2026-04-30", Rating.GOOD);
+            EvaluationFile f = recordAll(file(ContractType.STATUTORY), first, second);
+
+            assertThatThrownBy(() -> f.correct(first.id(), Rating.INSUFFICIENT, first.periodFrom(), first.periodTo(), first.evaluatedOn(),
+                    "the signed report says INSUFFICIENT", HANA, NOW, TODAY))
+                    .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                        assertThat(e.ruleId()).contains("R-EVA-3");
+                        assertThat(e.getMessage()).startsWith("Corrected so, the evaluation held on 2026-04-30 (" + second.id()
+                                + ") would break a rule: In a follow-up");
+                    });
+        }
+
+        @Test
         @DisplayName("R-COR-1: a follow-up recomputed from the same INSUFFICIENT keeps its guidance actions")
         void keepsGuidance() {
             Evaluation opener = evaluation("2026-01-31", Rating.INSUFFICIENT);
