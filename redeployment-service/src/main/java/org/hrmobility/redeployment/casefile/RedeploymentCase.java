@@ -238,6 +238,12 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
     public Decision<RedeploymentCase> cancelOffer(UUID offerId, String reason, Actor by, Instant now) {
         Offer offer = offer(offerId).orElseThrow(() -> new NotFoundException("offer", offerId));
         boolean countedInError = offer.status().countsAsRefusal() && status == CaseStatus.IN_POOL;
+        Optional<Offer> later = openOffer();
+        if (countedInError && later.isPresent()) {
+            // the employee's open offer, the worklist and the notifications all follow the one open offer
+            throw new ConflictException("offer-already-open", "Offer already open", "Offer " + later.get().number()
+                    + " is open; it is answered, or cancelled, before an earlier offer is cancelled as made in error.");
+        }
         if (!offer.isOpen() && !countedInError) {
             throw new ConflictException("offer-not-open", "Offer not open", "Offer " + offer.number() + " is " + offer.status()
                     + "; only an open offer, or a refused or expired one while the case is in the pool, can be cancelled"

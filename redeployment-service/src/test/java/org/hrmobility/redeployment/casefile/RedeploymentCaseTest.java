@@ -272,6 +272,11 @@ class RedeploymentCaseTest {
             assertThat(third.placement()).isNull();
             assertThat(third.openOffer()).isPresent();
 
+            RedeploymentCase laterOpen = offer(afterRefusals(1), "B1").next();
+            assertThatThrownBy(() -> laterOpen.cancelOffer(laterOpen.offers().get(0).id(), "wrong grade", HANA, NOW))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessage("Offer 2 is open; it is answered, or cancelled, before an earlier offer is cancelled as made in error.");
+
             RedeploymentCase placed = offer(refusedTwice, "C1").next();
             assertThatThrownBy(() -> placed.cancelOffer(erroneous, "too late", HANA, NOW))
                     .isInstanceOf(ConflictException.class).hasMessageContaining("while the case is in the pool");

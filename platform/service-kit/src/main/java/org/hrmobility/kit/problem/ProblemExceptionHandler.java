@@ -89,8 +89,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
             return Problem.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                     "Someone else changed this at the same moment. Read it again and retry if it still applies.");
         }
-        if (ex instanceof DateTimeException) {
-            // only a date near the calendar's limits (year 999999999) overflows the services' date arithmetic
+        if (isCalendarOverflow(ex)) {
+            // a date near the calendar's limits (year 999999999) overflows the services' date arithmetic
             log.warn("A date out of range answering {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
                     ex.toString());
             return Problem.of(HttpStatus.BAD_REQUEST, "date-out-of-range", "Date out of range",
@@ -141,6 +141,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         return Problem.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                         "Some fields are missing or invalid; see errors.")
                 .with("errors", errors);
+    }
+
+    /**
+     * A date pushed past year 999999999 by the services' arithmetic; any other {@link DateTimeException} (a parse of
+     * stored text, a zone, an unsupported unit) is a bug of ours and stays a 500 with its stack trace in the log.
+     */
+    private static boolean isCalendarOverflow(Throwable ex) {
+        return ex.getClass() == DateTimeException.class && ex.getMessage() != null
+                && (ex.getMessage().startsWith("Invalid value for Year")
+                        || ex.getMessage().startsWith("Invalid value for EpochDay"));
     }
 
     private static String lastNode(String path) {

@@ -29,13 +29,15 @@ record UnreadableBody(String field, String message, String detail) {
     private static UnreadableBody describe(JacksonException jackson) {
         Class<?> target = jackson instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
                 : jackson instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
+        // broken JSON inside a nested object carries that object's path too: where it breaks says more than the field
+        if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
+            return new UnreadableBody(null, null, "The body is not valid JSON" + where(jackson.getLocation()) + ".");
+        }
         String field = path(jackson.getPath());
         if (!field.isEmpty()) {
-            String message = target == null ? "cannot be read here" : "must be " + ParameterForms.of(target);
+            String message = jackson instanceof InputCoercionException ? "is out of range for " + ParameterForms.of(target)
+                    : target == null ? "cannot be read here" : "must be " + ParameterForms.of(target);
             return new UnreadableBody(field, message, field + " " + message + ".");
-        }
-        if (jackson instanceof StreamReadException) {
-            return new UnreadableBody(null, null, "The body is not valid JSON" + where(jackson.getLocation()) + ".");
         }
         return new UnreadableBody(null, null, "The body must be a JSON object with the request's fields.");
     }

@@ -141,6 +141,11 @@ class ProblemAndSecurityIT {
                 .jsonPath("$.detail").isEqualTo("lines[0].count must be a whole number.");
         bodyOfTheWrongForm("{\"lines\":{\"count\":1}}")
                 .jsonPath("$.detail").isEqualTo("lines must be a list.");
+        bodyOfTheWrongForm("{\"lines\":[{\"colour\":\"RED\",}]}")
+                .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail))
+                        .startsWith("The body is not valid JSON (line 1, column"));
+        bodyOfTheWrongForm("{\"lines\":[{\"count\":99999999999}]}")
+                .jsonPath("$.detail").isEqualTo("lines[0].count is out of range for a whole number.");
         bodyOfTheWrongForm("[]")
                 .jsonPath("$.detail").isEqualTo("The body must be a JSON object with the request's fields.")
                 .jsonPath("$.errors").doesNotExist();
