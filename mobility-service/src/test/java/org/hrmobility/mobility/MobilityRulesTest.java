@@ -236,8 +236,7 @@ class MobilityRulesTest {
         @Test
         @DisplayName("R-MOB-6: requested, agreed by the line manager, confirmed by the host (active), ended; out of turn is refused")
         void lifecycle() {
-            Secondment s = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
-                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), 6_000_000, false, HANA, NOW).next();
+            Secondment s = requestedAtOecd("2027-01-01", "2027-12-31", 6_000_000).next();
 
             LocalDate before = LocalDate.parse("2026-12-01");
             assertThatThrownBy(() -> s.hostDecides(true, null, HANA, NOW, before)).isInstanceOf(ConflictException.class);
@@ -258,8 +257,7 @@ class MobilityRulesTest {
         @Test
         @DisplayName("R-MOB-6: a host confirming after the start makes it active at once; a calendar run that missed both days moves it through, one event each")
         void lateConfirmation() {
-            Secondment agreed = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
-                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31"), 6_000_000, false, HANA, NOW)
+            Secondment agreed = requestedAtOecd("2027-01-01", "2027-03-31", 6_000_000)
                     .next().lineManagerDecides(true, null, LARS, NOW).next();
 
             Decision<Secondment> late = agreed.hostDecides(true, null, HANA, NOW, LocalDate.parse("2027-01-15"));
@@ -273,16 +271,14 @@ class MobilityRulesTest {
         @Test
         @DisplayName("R-MOB-6: an end date before the start is refused")
         void endBeforeStart() {
-            assertThatThrownBy(() -> Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
-                    Secondment.Reason.REGULAR, LocalDate.parse("2027-06-01"), LocalDate.parse("2027-05-31"), 6_000_000, false, HANA, NOW))
+            assertThatThrownBy(() -> requestedAtOecd("2027-06-01", "2027-05-31", 6_000_000))
                     .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.ruleId()).contains("R-MOB-6"));
         }
 
         @Test
         @DisplayName("R-MOB-6: the central share is half the salary cost of the secondment's own period, not of a year")
         void shareForThePeriod() {
-            Secondment half = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
-                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31"), 7_300_000, false, HANA, NOW).next();
+            Secondment half = requestedAtOecd("2027-01-01", "2027-03-31", 7_300_000).next();
 
             assertThat(half.days()).isEqualTo(90);
             assertThat(half.centralShareCents()).isEqualTo(900_000);
@@ -293,8 +289,7 @@ class MobilityRulesTest {
         @Test
         @DisplayName("R-MOB-6: a whole leap year is compensated at half of one year's cost, not 366/365 of it; rounded once")
         void shareInALeapYear() {
-            Secondment leapYear = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
-                    Secondment.Reason.REGULAR, LocalDate.parse("2028-01-01"), LocalDate.parse("2028-12-31"), 7_300_000, false, HANA, NOW).next();
+            Secondment leapYear = requestedAtOecd("2028-01-01", "2028-12-31", 7_300_000).next();
 
             assertThat(leapYear.days()).isEqualTo(366);
             assertThat(leapYear.centralShareCents()).isEqualTo(leapYear.centralCompensationCents()).isEqualTo(3_650_000);
@@ -307,8 +302,7 @@ class MobilityRulesTest {
         @Test
         @DisplayName("R-COR-1: a secondment ends early with the reason; before it starts it is withdrawn instead")
         void endEarlyAndWithdraw() {
-            Secondment requested = Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
-                    Secondment.Reason.REGULAR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), 6_000_000, false, HANA, NOW).next();
+            Secondment requested = requestedAtOecd("2027-01-01", "2027-12-31", 6_000_000).next();
             Secondment active = requested.lineManagerDecides(true, null, LARS, NOW).next()
                     .hostDecides(true, null, HANA, NOW, LocalDate.parse("2027-01-01")).next();
 
@@ -326,6 +320,12 @@ class MobilityRulesTest {
             // a request never decided on before its first day: the message says why, and what to do instead
             assertThatThrownBy(() -> requested.withdraw("late", LARS, NOW, requested.startsOn()))
                     .isInstanceOf(ConflictException.class).hasMessageEndingWith("which has come; the line manager or the host refuses it instead.");
+        }
+
+        /** A regular secondment to the OECD, requested by HR, the host not bearing the salary. */
+        private Decision<Secondment> requestedAtOecd(String from, String to, long annualSalaryCostCents) {
+            return Secondment.request(UUID.randomUUID(), employee("A1"), "OECD", Secondment.HostType.INTERNATIONAL_INSTITUTION,
+                    Secondment.Reason.REGULAR, LocalDate.parse(from), LocalDate.parse(to), annualSalaryCostCents, false, HANA, NOW);
         }
     }
 

@@ -120,14 +120,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler, Ordered {
         if (input.getCause() instanceof TypeMismatchException mismatch && parameter != null && parameter.getParameterName() != null) {
             String name = parameter.getParameterName();
             String message = "must be " + ParameterForms.of(mismatch.getRequiredType());
-            return Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", name + " " + message + ".")
-                    .with("errors", List.of(Map.of("field", name, "message", message)));
+            return malformed(name + " " + message + ".", name, message);
         }
-        return UnreadableBody.of(input).map(body -> {
-            Problem problem = Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", body.detail());
-            return body.field() == null ? problem : problem.with("errors", List.of(Map.of("field", body.field(), "message", body.message())));
-        }).orElseGet(() -> Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                input.getReason() == null ? "The request could not be read." : input.getReason()));
+        return UnreadableBody.of(input).map(body -> malformed(body.detail(), body.field(), body.message()))
+                .orElseGet(() -> malformed(input.getReason() == null ? "The request could not be read." : input.getReason(), null, null));
+    }
+
+    /** The malformed-request problem, with the one field it names (if any) listed as a validation error lists it. */
+    private static Problem malformed(String detail, String field, String message) {
+        Problem problem = Problem.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+        return field == null ? problem : problem.with("errors", List.of(Map.of("field", field, "message", message)));
     }
 
     /** Spring's reason names the body's Java type; the client needs the types it may send. */

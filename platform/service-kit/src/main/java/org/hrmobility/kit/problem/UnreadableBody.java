@@ -27,12 +27,12 @@ record UnreadableBody(String field, String message, String detail) {
     }
 
     private static UnreadableBody describe(JacksonException jackson) {
-        Class<?> target = jackson instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
-                : jackson instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
         // broken JSON inside a nested object carries that object's path too: where it breaks says more than the field
         if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
             return new UnreadableBody(null, null, "The body is not valid JSON" + where(jackson.getLocation()) + ".");
         }
+        Class<?> target = jackson instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+                : jackson instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
         String field = path(jackson.getPath());
         if (!field.isEmpty()) {
             String message = jackson instanceof InputCoercionException ? "is out of range for " + ParameterForms.of(target)

@@ -95,8 +95,7 @@ class ProblemAndSecurityIT {
     @Test
     @DisplayName("400 names every invalid field")
     void validation() {
-        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", " ", "count", 0)).exchange()
+        postedAsEmployee("/probe/validated", Map.of("name", " ", "count", 0))
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -109,8 +108,7 @@ class ProblemAndSecurityIT {
     @Test
     @DisplayName("400 for a check across fields gives its message without a field the client never sent")
     void checkAcrossFields() {
-        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "four", "count", 2)).exchange()
+        postedAsEmployee("/probe/validated", Map.of("name", "four", "count", 2))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(1)
@@ -121,8 +119,7 @@ class ProblemAndSecurityIT {
     @Test
     @DisplayName("400 for a body that is not JSON, without parser internals")
     void malformed() {
-        web.post().uri("/probe/validated").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": ").exchange()
+        postedAsEmployee("/probe/validated", "{\"name\": ")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request")
                 .jsonPath("$.detail").isEqualTo("The body is not valid JSON (line 1, column 10).");
@@ -162,9 +159,13 @@ class ProblemAndSecurityIT {
                 .expectStatus().isOk().expectBody(String.class).isEqualTo("\"2026-02-28\"");
     }
 
+    private WebTestClient.ResponseSpec postedAsEmployee(String uri, Object json) {
+        return web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
     private WebTestClient.BodyContentSpec bodyOfTheWrongForm(String body) {
-        return web.post().uri("/probe/typed-body").header(HttpHeaders.AUTHORIZATION, bearer(EMPLOYEE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+        return postedAsEmployee("/probe/typed-body", body)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/malformed-request")
                 .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).doesNotContain("org.hrmobility", "Probe"));
