@@ -108,7 +108,7 @@ public class CaseService implements VacancyClosings {
     }
 
     Mono<Stored<RedeploymentCase>> close(UUID id, String reason, CurrentUser user) {
-        return decide(id, user, Permission.caseHandler(), null, (c, by) -> c.close(reason, by, clock.instant()));
+        return decide(id, user, Permission.caseHandler(), null, (c, by) -> c.close(reason, by, clock.instant(), today()));
     }
 
     /** R-COR-1: a case closed by mistake is reopened; another active case of the employee refuses it (409). */
@@ -177,7 +177,7 @@ public class CaseService implements VacancyClosings {
         return decisions.store().list(Query.of(Cases.TYPE).where(Filter.eq("open_vacancy_id", vacancyId)), 10_000)
                 .filter(c -> !c.value().id().equals(exceptCase))
                 .concatMap(c -> decisions.decideAsSystem(Cases.TYPE, c.value().id(),
-                        current -> current.vacancyGone(vacancyId, cause, clock.instant())))
+                        current -> current.vacancyGone(vacancyId, cause, clock.instant(), today())))
                 .then();
     }
 

@@ -176,14 +176,9 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         }
         Offer offer = open.get();
         Actor clock = Actor.SYSTEM;
-        if (today.isAfter(offer.respondBy())) {
-            RedeploymentCase next = with(status, guidance, admissibility,
-                    replace(offer.answered(OfferStatus.EXPIRED, now, "no answer by " + offer.respondBy())), placement, closedFrom);
-            return Optional.of(new Decision<>(next,
-                    List.of(event(RedeploymentEvents.OFFER_EXPIRED, new OfferExpired(idText(), employee.employeeId(),
-                            employee.lineManagerId(), employee.entity(), offer.id().toString(), next.refusals(), offer.respondBy()))),
-                    clock.did(now, "offer " + offer.number() + " expired, counts as a refusal",
-                            "no answer by " + offer.respondBy())));
+        Optional<Decision<RedeploymentCase>> expired = expiry(now, today);
+        if (expired.isPresent()) {
+            return expired;
         }
         if (!offer.reminded() && !today.isBefore(offer.respondBy().minus(policy.reminderBefore()))) {
             RedeploymentCase next = with(status, guidance, admissibility, replace(offer.remindedNow()), placement, closedFrom);
@@ -197,22 +192,34 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
         return Optional.empty();
     }
 
-    /** R-COR-2: closing ends the open offer, which then cannot be answered and does not count as a refusal. */
-    public Decision<RedeploymentCase> close(String reason, Actor by, Instant now) {
+    /**
+     * R-COR-2: closing ends the open offer, which then cannot be answered and does not count as a refusal. An offer
+     * past its deadline expired then (R-RED-5), whether or not the deadline job has run: it stays a refusal, should
+     * the case be reopened.
+     */
+    public Decision<RedeploymentCase> close(String reason, Actor by, Instant now, LocalDate today) {
         if (status.isClosed()) {
             throw new ConflictException("case-closed", "Case closed", "This case is already " + status + ".");
         }
         List<OutgoingEvent<?>> events = new ArrayList<>();
-        List<Offer> ended = offers;
-        Optional<Offer> open = openOffer();
-        if (open.isPresent()) {
-            ended = replace(open.get().withdrawn(WithdrawalCause.CASE_CLOSED, now, reason));
-            events.add(withdrawnEvent(open.get(), WithdrawalCause.CASE_CLOSED, reason));
+        StringBuilder what = new StringBuilder("case closed");
+        RedeploymentCase current = this;
+        Optional<Decision<RedeploymentCase>> expired = expiry(now, today);
+        if (expired.isPresent()) {
+            current = expired.get().next();
+            events.addAll(expired.get().events());
+            what.append("; ").append(expired.get().history().action());
         }
-        RedeploymentCase closed = with(CaseStatus.CLOSED, guidance, admissibility, ended, placement, status);
+        List<Offer> ended = current.offers;
+        Optional<Offer> open = current.openOffer();
+        if (open.isPresent()) {
+            ended = current.replace(open.get().withdrawn(WithdrawalCause.CASE_CLOSED, now, reason));
+            events.add(withdrawnEvent(open.get(), WithdrawalCause.CASE_CLOSED, reason));
+            what.append("; offer ").append(open.get().number()).append(" withdrawn, not counted as a refusal");
+        }
+        RedeploymentCase closed = current.with(CaseStatus.CLOSED, guidance, admissibility, ended, placement, status);
         events.add(closed.closedEvent(reason));
-        return new Decision<>(closed, events, by.did(now, "case closed" + (open.isPresent()
-                ? "; offer " + open.get().number() + " withdrawn, not counted as a refusal" : ""), reason));
+        return new Decision<>(closed, events, by.did(now, what.toString(), reason));
     }
 
     /** R-COR-1: a case closed by mistake is reopened where it was; a placement is not undone here. */
@@ -258,16 +265,29 @@ public record RedeploymentCase(UUID id, EmployeeSnapshot employee, CaseStatus st
 
     /**
      * R-COR-2: the vacancy of the open offer was withdrawn or filled by another case: the offer ends without counting
-     * as a refusal. Empty when the case has no open offer on that vacancy.
+     * as a refusal, unless its deadline had passed: it expired then (R-RED-5), before its vacancy went. Empty when the
+     * case has no open offer on that vacancy.
      */
-    public Optional<Decision<RedeploymentCase>> vacancyGone(String vacancyId, WithdrawalCause cause, Instant now) {
-        return openOffer().filter(o -> vacancyId.equals(o.position().vacancyId())).map(offer -> {
+    public Optional<Decision<RedeploymentCase>> vacancyGone(String vacancyId, WithdrawalCause cause, Instant now, LocalDate today) {
+        return openOffer().filter(o -> vacancyId.equals(o.position().vacancyId())).map(offer -> expiry(now, today).orElseGet(() -> {
             String reason = "Vacancy " + vacancyId + (cause == WithdrawalCause.VACANCY_FILLED ? " was filled by another placement."
                     : " was withdrawn by its recruitment system.");
             RedeploymentCase next = with(status, guidance, admissibility, replace(offer.withdrawn(cause, now, reason)), placement,
                     closedFrom);
             return new Decision<>(next, List.of(withdrawnEvent(offer, cause, reason)),
                     Actor.SYSTEM.did(now, "offer " + offer.number() + " withdrawn, not counted as a refusal", reason));
+        }));
+    }
+
+    /** R-RED-5: the open offer past its deadline expires, counted as a refusal; empty when none is. */
+    private Optional<Decision<RedeploymentCase>> expiry(Instant now, LocalDate today) {
+        return openOffer().filter(offer -> today.isAfter(offer.respondBy())).map(offer -> {
+            RedeploymentCase next = with(status, guidance, admissibility,
+                    replace(offer.answered(OfferStatus.EXPIRED, now, "no answer by " + offer.respondBy())), placement, closedFrom);
+            return new Decision<>(next,
+                    List.of(event(RedeploymentEvents.OFFER_EXPIRED, new OfferExpired(idText(), employee.employeeId(),
+                            employee.lineManagerId(), employee.entity(), offer.id().toString(), next.refusals(), offer.respondBy()))),
+                    Actor.SYSTEM.did(now, "offer " + offer.number() + " expired, counts as a refusal", "no answer by " + offer.respondBy()));
         });
     }
 

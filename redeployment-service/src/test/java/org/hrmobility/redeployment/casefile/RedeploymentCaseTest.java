@@ -18,6 +18,7 @@ import org.hrmobility.kit.domain.RuleViolationException;
 import org.hrmobility.kit.store.DocumentJson;
 import org.hrmobility.redeployment.offer.OfferPolicy;
 import org.hrmobility.redeployment.offer.OfferStatus;
+import org.hrmobility.redeployment.offer.WithdrawalCause;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -234,7 +235,7 @@ class RedeploymentCaseTest {
             RedeploymentCase c = offer(inPool(), "B2").next();
             UUID offerId = c.openOffer().orElseThrow().id();
 
-            Decision<RedeploymentCase> closed = c.close("employee resigned", HANA, NOW);
+            Decision<RedeploymentCase> closed = c.close("employee resigned", HANA, NOW, TODAY);
 
             assertThat(types(closed.events())).containsExactly("OfferWithdrawn", "CaseClosed");
             assertThat(closed.next().offer(offerId).orElseThrow().status()).isEqualTo(OfferStatus.WITHDRAWN);
@@ -307,7 +308,7 @@ class RedeploymentCaseTest {
         @Test
         @DisplayName("R-COR-1: a closed case reopens in the status it was closed from; a placed one does not")
         void reopen() {
-            RedeploymentCase closed = afterRefusals(1).close("by mistake", HANA, NOW).next();
+            RedeploymentCase closed = afterRefusals(1).close("by mistake", HANA, NOW, TODAY).next();
 
             Decision<RedeploymentCase> reopened = closed.reopen("closed by mistake", HANA, NOW);
 
@@ -325,12 +326,31 @@ class RedeploymentCaseTest {
             RedeploymentCase c = inPool().makeOffer(UUID.randomUUID(), new org.hrmobility.redeployment.offer.Position("Analyst",
                     "DEPT-WSE", "B1", "policy-advice", "JP-1"), true, HANA, NOW, TODAY, OfferPolicy.DEFAULT).next();
 
-            assertThat(c.vacancyGone("JP-2", org.hrmobility.redeployment.offer.WithdrawalCause.VACANCY_WITHDRAWN, NOW)).isEmpty();
-            Decision<RedeploymentCase> ended = c.vacancyGone("JP-1",
-                    org.hrmobility.redeployment.offer.WithdrawalCause.VACANCY_FILLED, NOW).orElseThrow();
+            assertThat(c.vacancyGone("JP-2", WithdrawalCause.VACANCY_WITHDRAWN, NOW, TODAY)).isEmpty();
+            Decision<RedeploymentCase> ended = c.vacancyGone("JP-1", WithdrawalCause.VACANCY_FILLED, NOW, TODAY).orElseThrow();
             assertThat(ended.next().refusals()).isZero();
             assertThat(ended.next().openOffer()).isEmpty();
             assertThat(types(ended.events())).containsExactly("OfferWithdrawn");
+        }
+
+        @Test
+        @DisplayName("R-RED-5 before R-COR-2: an offer past its deadline had expired when the case closed or its vacancy went, job run or not; it stays a refusal")
+        void pastDeadlineExpiredFirst() {
+            RedeploymentCase c = inPool().makeOffer(UUID.randomUUID(), new org.hrmobility.redeployment.offer.Position("Analyst",
+                    "DEPT-WSE", "B1", "policy-advice", "JP-1"), true, HANA, NOW, TODAY, OfferPolicy.DEFAULT).next();
+            LocalDate dayAfter = c.openOffer().orElseThrow().respondBy().plusDays(1);
+
+            Decision<RedeploymentCase> closed = c.close("employee resigned", HANA, NOW, dayAfter);
+            assertThat(types(closed.events())).containsExactly("OfferExpired", "CaseClosed");
+            assertThat(closed.history().action()).isEqualTo("case closed; offer 1 expired, counts as a refusal");
+            assertThat(closed.next().reopen("closed by mistake", HANA, NOW).next().refusals()).isEqualTo(1);
+
+            Decision<RedeploymentCase> gone = c.vacancyGone("JP-1", WithdrawalCause.VACANCY_WITHDRAWN, NOW, dayAfter).orElseThrow();
+            assertThat(types(gone.events())).containsExactly("OfferExpired");
+            assertThat(gone.next().refusals()).isEqualTo(1);
+
+            RedeploymentCase onTheDeadline = c.close("employee resigned", HANA, NOW, dayAfter.minusDays(1)).next();
+            assertThat(onTheDeadline.refusals()).isZero();
         }
 
         @Test
