@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,7 @@ class EvaluationFlowIT extends ServiceApiTest {
     }
 
     @Test
-    @DisplayName("R-EVA-6: a probation of 6 to 12 months, reminded a month before its end, ended by its evaluation; R-EVA-3 reminder a month before the next follow-up evaluation")
+    @DisplayName("R-EVA-6: a probation of 6 to 12 months, reminded a month before its end, ended by its evaluation, corrected with it (R-COR-1); R-EVA-3 reminder a month before the next follow-up evaluation")
     void probationAndReminders() {
         LocalDate start = LocalDate.now(CalendarDays.ZONE);
         post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.toString(), "months", 5))
@@ -205,10 +206,33 @@ class EvaluationFlowIT extends ServiceApiTest {
         }
         String end = start.plusMonths(12).minusDays(1).toString();
         clock.advance(Duration.ofDays(30));
-        evaluate(people.hana, people.managerId, end, "GOOD").expectStatus().isCreated();
+        String closing = evaluate(people.hana, people.managerId, end, "GOOD").expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         get(people.hana, "/probations").expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].endRating").isEqualTo(List.of("GOOD"))
-                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(List.of("PASSED"));
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(List.of("PASSED"))
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].endedBy").isEqualTo(List.of(closing));
+
+        // R-COR-1: the closing evaluation corrected, the probation's outcome with it, and those concerned told
+        try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.EVALUATION_EVENTS)) {
+            post(people.hana, "/" + closing + "/correction", Map.of("rating", "INSUFFICIENT", "periodFrom", start.toString(),
+                    "periodTo", end, "evaluatedOn", end, "reason", "the signed report says INSUFFICIENT")).expectStatus().isOk();
+            assertThat(events.await(3, r -> r.key().equals(people.managerId), Duration.ofSeconds(30)))
+                    .extracting(r -> EventCapture.header(r, "ce_type")).containsExactly("hrm.evaluation.EvaluationCorrected.v1",
+                            "hrm.evaluation.FollowUpOpened.v1", "hrm.evaluation.ProbationCorrected.v1");
+        }
+        get(people.hana, "/probations?active=false").expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(List.of("FAILED"));
+        String monthEarlier = start.plusMonths(11).minusDays(2).toString();
+        post(people.hana, "/" + closing + "/correction", Map.of("rating", "INSUFFICIENT", "periodFrom", start.toString(),
+                "periodTo", monthEarlier, "evaluatedOn", monthEarlier, "reason", "held before the probation's last month"))
+                .expectStatus().isOk();
+        get(people.hana, "/probations?active=true").expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].endsOn").isEqualTo(List.of(end))
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].active").isEqualTo(List.of(true))
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(Collections.singletonList(null));
+        get(people.hana, "/probations?active=false").expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')]").isEmpty();
         post(people.hana, "/probations", Map.of("employeeId", people.emmaId, "startsOn", start.toString(), "months", 6))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-a-manager");
     }

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hrmobility.contracts.evaluation.EvaluationEvents;
+import org.hrmobility.contracts.evaluation.ProbationCorrected;
+import org.hrmobility.contracts.evaluation.ProbationEnded;
+import org.hrmobility.contracts.evaluation.ProbationStarted;
 import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.contracts.redeployment.CaseOpened;
 import org.hrmobility.contracts.redeployment.GuidanceRecorded;
@@ -50,8 +54,29 @@ class WorkbenchIT extends NotificationApiTest {
         publish(RedeploymentEvents.GUIDANCE_RECORDED, caseId, new GuidanceRecorded(caseId, people.emmaId, people.managerId, people.entity,
                 LocalDate.now(CalendarDays.ZONE).minusMonths(6), LocalDate.now(CalendarDays.ZONE).minusDays(1), List.of("coaching")));
         awaitItem(people.hana, "ADMISSIBILITY_TO_DECIDE", caseId);
-        await().atMost(WAIT).until(() -> worklist(people.lars, "?kind=GUIDANCE_TO_RECORD").stream().noneMatch(i -> caseId.equals(id(i))));
+        awaitNoItem(people.lars, "GUIDANCE_TO_RECORD", caseId);
         assertThat(worklist(people.bea, "")).noneMatch(i -> caseId.equals(id(i)));
+    }
+
+    @Test
+    @DisplayName("R-COR-1 on R-EVA-6: a probation whose closing evaluation was corrected away awaits it again, due by its end; corrected to an outcome, it leaves the list")
+    void probationRunningAgain() {
+        String probationId = UUID.randomUUID().toString();
+        LocalDate endsOn = LocalDate.now(CalendarDays.ZONE).plusDays(20);
+        publish(EvaluationEvents.PROBATION_STARTED, people.emmaId, new ProbationStarted(people.emmaId, people.managerId, people.entity,
+                probationId, endsOn.minusMonths(6), endsOn));
+        awaitItem(people.lars, "PROBATION_ENDING", probationId);
+        publish(EvaluationEvents.PROBATION_ENDED, people.emmaId, new ProbationEnded(people.emmaId, people.managerId, people.entity,
+                probationId, endsOn, "GOOD", "PASSED"));
+        awaitNoItem(people.lars, "PROBATION_ENDING", probationId);
+
+        publish(EvaluationEvents.PROBATION_CORRECTED, people.emmaId, new ProbationCorrected(people.emmaId, people.managerId,
+                people.entity, probationId, endsOn, null, null, "RUNNING", "held a month too early"));
+        assertThat(awaitItem(people.lars, "PROBATION_ENDING", probationId).get("dueOn")).isEqualTo(endsOn.toString());
+
+        publish(EvaluationEvents.PROBATION_CORRECTED, people.emmaId, new ProbationCorrected(people.emmaId, people.managerId,
+                people.entity, probationId, endsOn, UUID.randomUUID().toString(), "INSUFFICIENT", "FAILED", "held in time after all"));
+        awaitNoItem(people.lars, "PROBATION_ENDING", probationId);
     }
 
     @Test
@@ -143,9 +168,14 @@ class WorkbenchIT extends NotificationApiTest {
                 .stream().filter(i -> thingId.equals(id(i))).findFirst().orElseThrow();
     }
 
+    private void awaitNoItem(String token, String kind, String thingId) {
+        await().atMost(WAIT).until(() -> worklist(token, "?kind=" + kind).stream().noneMatch(i -> thingId.equals(id(i))));
+    }
+
+    /** The thing a work item is about: its id is the kind and that thing's id. */
     private static String id(Map<String, Object> item) {
-        String link = String.valueOf(item.get("apiLink"));
-        return link.substring(link.lastIndexOf('/') + 1);
+        String id = String.valueOf(item.get("id"));
+        return id.substring(id.indexOf(':') + 1);
     }
 
     @SuppressWarnings("unchecked")

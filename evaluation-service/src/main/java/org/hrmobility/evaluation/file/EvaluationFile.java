@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.hrmobility.contracts.EventType;
 import org.hrmobility.contracts.employee.ContractType;
@@ -32,11 +33,12 @@ import org.hrmobility.kit.domain.RuleViolationException;
  * An employee's evaluations and the professional-incompetence follow-up: the state machine of R-EVA-2 to R-EVA-5 and
  * R-EVA-7, with corrections (R-COR-1). Immutable; each decision returns the file after it, its events and its history
  * line. The follow-up is what the sequence of evaluations (and HR's rulings on dismissal proposals) makes of it, so a
- * corrected evaluation recomputes it from the corrected sequence.
+ * corrected evaluation recomputes it from the corrected sequence. {@code proposal} is the latest dismissal proposal;
+ * {@code earlierProposals} keeps those HR decided before it, so that a correction replays every ruling, not the last.
  */
 public record EvaluationFile(String employeeId, String lineManagerId, String entity, ContractType contractType,
                              List<Evaluation> evaluations, FollowUp followUp, DismissalProposal proposal,
-                             LocalDate contractualDismissalOn) {
+                             LocalDate contractualDismissalOn, List<DismissalProposal> earlierProposals) {
 
     public enum State {
         NONE, FOLLOW_UP_OPEN, FOLLOW_UP_CLOSED, DISMISSAL_PROPOSED, DISMISSED, DISMISSAL_MANDATED, CONTRACTUAL_DISMISSAL_RECORDED
@@ -44,16 +46,17 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
 
     public EvaluationFile {
         evaluations = List.copyOf(evaluations);
+        earlierProposals = earlierProposals == null ? List.of() : List.copyOf(earlierProposals);
     }
 
     public static EvaluationFile empty(String employeeId, String lineManagerId, String entity, ContractType contractType) {
-        return new EvaluationFile(employeeId, lineManagerId, entity, contractType, List.of(), null, null, null);
+        return new EvaluationFile(employeeId, lineManagerId, entity, contractType, List.of(), null, null, null, List.of());
     }
 
     /** The same file with the employee's current master data, which events carry. */
     public EvaluationFile withEmployee(String currentLineManager, String currentEntity, ContractType currentContract) {
         return new EvaluationFile(employeeId, currentLineManager, currentEntity, currentContract, evaluations, followUp, proposal,
-                contractualDismissalOn);
+                contractualDismissalOn, earlierProposals);
     }
 
     public State state() {
@@ -184,7 +187,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
                     "A contractual dismissal was recorded already, effective " + contractualDismissalOn + ".");
         }
         EvaluationFile next = new EvaluationFile(employeeId, lineManagerId, entity, contractType, evaluations, followUp, proposal,
-                effectiveOn);
+                effectiveOn, earlierProposals);
         return new Decision<>(next, List.of(event(EvaluationEvents.CONTRACTUAL_DISMISSAL_RECORDED,
                 new ContractualDismissalRecorded(employeeId, lineManagerId, entity, effectiveOn, reason))),
                 by.did(now, "contractual dismissal recorded (R-EVA-5), effective " + effectiveOn, reason));
@@ -269,7 +272,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
         if (insufficient && evaluation.specialCircumstances()) {
             DismissalProposal proposed = new DismissalProposal(evaluation.id(), evaluation.motivation(),
                     DismissalProposal.Status.PENDING, null);
-            return new Step(with(more, followUp, proposed), List.of(event(EvaluationEvents.DISMISSAL_PROPOSED,
+            return new Step(withEarlierDecided().with(more, followUp, proposed), List.of(event(EvaluationEvents.DISMISSAL_PROPOSED,
                     new DismissalProposed(employeeId, lineManagerId, entity, evaluation.id().toString(), evaluation.motivation()))),
                     "; dismissal proposed for HR to decide (R-EVA-2)");
         }
@@ -284,7 +287,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
     /** The file the corrected sequence makes, keeping HR's rulings on proposals and the follow-up's guidance actions. */
     private EvaluationFile replay(List<Evaluation> sequence) {
         EvaluationFile file = new EvaluationFile(employeeId, lineManagerId, entity, contractType, List.of(), null, null,
-                contractualDismissalOn);
+                contractualDismissalOn, List.of());
         for (Evaluation e : sequence) {
             if (file.state() == State.DISMISSAL_MANDATED) {
                 // nothing the later evaluations say changes a mandated dismissal
@@ -294,9 +297,11 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
                 continue;
             }
             file = file.replayed(e);
-            if (file.proposal() != null && file.proposal().isPending() && proposal != null && !proposal.isPending()
-                    && proposal.evaluationId().equals(file.proposal().evaluationId())) {
-                file = file.ruled(proposal.status() == DismissalProposal.Status.DISMISSED, proposal.decisionMotivation());
+            if (file.proposal() != null && file.proposal().isPending()) {
+                Optional<DismissalProposal> ruling = rulingOn(file.proposal().evaluationId());
+                if (ruling.isPresent()) {
+                    file = file.ruled(ruling.get().status() == DismissalProposal.Status.DISMISSED, ruling.get().decisionMotivation());
+                }
             }
         }
         FollowUp recomputed = file.followUp() == null ? null : file.followUp().keepingFrom(followUp);
@@ -315,6 +320,23 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
                     "Corrected so, the evaluation held on " + e.evaluatedOn() + " (" + e.id() + ") would break a rule: "
                             + refused.getMessage());
         }
+    }
+
+    /** HR's ruling on the proposal an evaluation made, if HR decided it. */
+    private Optional<DismissalProposal> rulingOn(UUID evaluationId) {
+        return Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal))
+                .filter(p -> !p.isPending() && p.evaluationId().equals(evaluationId)).findFirst();
+    }
+
+    /** The same file with its decided proposal, if any, among the earlier ones: a new proposal is about to take its place. */
+    private EvaluationFile withEarlierDecided() {
+        if (proposal == null || proposal.isPending()) {
+            return this;
+        }
+        List<DismissalProposal> earlier = new ArrayList<>(earlierProposals);
+        earlier.add(proposal);
+        return new EvaluationFile(employeeId, lineManagerId, entity, contractType, evaluations, followUp, null,
+                contractualDismissalOn, earlier);
     }
 
     /** HR's ruling on the pending proposal: dismissed, or a follow-up from the proposal's evaluation. */
@@ -347,7 +369,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
 
     private EvaluationFile with(List<Evaluation> newEvaluations, FollowUp newFollowUp, DismissalProposal newProposal) {
         return new EvaluationFile(employeeId, lineManagerId, entity, contractType, newEvaluations, newFollowUp, newProposal,
-                contractualDismissalOn);
+                contractualDismissalOn, earlierProposals);
     }
 
     private <T> OutgoingEvent<T> event(EventType<T> type, T payload) {

@@ -78,12 +78,18 @@ public class EvaluationService {
                 (file, by) -> file.recordContractualDismissal(effectiveOn, reason, by, clock.instant()), none());
     }
 
-    /** R-COR-1: HR corrects an evaluation; the follow-up is recomputed from the corrected sequence. */
+    /**
+     * R-COR-1: HR corrects an evaluation; the follow-up is recomputed from the corrected sequence, and a probation it
+     * closes (or now closes) with it, in the same transaction.
+     */
     Mono<Stored<EvaluationFile>> correct(UUID evaluationId, Rating rating, LocalDate periodFrom, LocalDate periodTo,
                                          LocalDate evaluatedOn, String reason, CurrentUser user) {
         return fileOf(evaluationId, user).flatMap(file -> decisions.decide(Files.TYPE, file.value().employeeId(), user,
                 Permission.caseHandler(), reason, (f, by) -> f.correct(evaluationId, rating, periodFrom, periodTo, evaluatedOn, reason,
-                        by, clock.instant(), today())));
+                        by, clock.instant(), today()),
+                (d, saved) -> Flux.fromStream(recorded.orderedStream())
+                        .concatMap(r -> r.corrected(saved.value().employeeId(), saved.value().evaluations(), reason, d.decidedBy()))
+                        .then()));
     }
 
     Mono<List<Evaluation>> list(String employeeId, CurrentUser user) {

@@ -2,6 +2,7 @@ package org.hrmobility.evaluation.probation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.hrmobility.evaluation.file.Evaluation;
@@ -24,6 +25,8 @@ import reactor.core.publisher.Mono;
 @Service
 class ProbationService implements RecordedEvaluations {
 
+    /** More probations than one person serves in a career; a bound for the list, not a rule. */
+    private static final int MAX_PROBATIONS = 100;
 
     private final Decisions decisions;
     private final EmployeeDirectory employees;
@@ -56,7 +59,16 @@ class ProbationService implements RecordedEvaluations {
     public Mono<Void> recorded(String employeeId, Evaluation evaluation, Actor by) {
         return decisions.store().list(Query.of(Probations.TYPE).where(Filter.eq("subject_id", employeeId), Filter.eq("active", true)), 1)
                 .concatMap(p -> decisions.decideAsSystem(Probations.TYPE, p.value().id(),
-                        current -> current.endWith(evaluation.evaluatedOn(), evaluation.rating(), by, clock.instant())))
+                        current -> current.endWith(evaluation, by, clock.instant())))
+                .then();
+    }
+
+    /** R-COR-1 on R-EVA-6: every probation of the employee as the corrected evaluations now end it. */
+    @Override
+    public Mono<Void> corrected(String employeeId, List<Evaluation> evaluations, String reason, Actor by) {
+        return decisions.store().list(Query.of(Probations.TYPE).where(Filter.eq("subject_id", employeeId)), MAX_PROBATIONS)
+                .concatMap(p -> decisions.decideAsSystem(Probations.TYPE, p.value().id(),
+                        current -> current.reassess(evaluations, reason, by, clock.instant())))
                 .then();
     }
 

@@ -236,6 +236,28 @@ class EvaluationFileTest {
         }
 
         @Test
+        @DisplayName("R-COR-1 on R-EVA-2: a correction replays HR's ruling on every dismissal proposal of the file, not only the last")
+        void everyRulingReplayed() {
+            Evaluation firstSpecial = special("2026-01-31");
+            Evaluation good = evaluation("2026-08-31", Rating.GOOD);
+            EvaluationFile f = file(ContractType.STATUTORY).record(firstSpecial, LARS, NOW, TODAY).next()
+                    .decideProposal(false, "one more chance", HANA, NOW).next();
+            f = recordAll(f, good, evaluation("2027-02-28", Rating.GOOD), evaluation("2027-08-31", Rating.GOOD),
+                    evaluation("2028-02-29", Rating.GOOD), special("2028-06-30"));
+            f = f.decideProposal(false, "a second chance", HANA, NOW).next();
+            assertThat(f.state()).isEqualTo(EvaluationFile.State.FOLLOW_UP_OPEN);
+
+            Decision<EvaluationFile> d = f.correct(good.id(), Rating.VERY_GOOD, good.periodFrom(), good.periodTo(), good.evaluatedOn(),
+                    "typo", HANA, NOW, TODAY);
+
+            assertThat(d.next().state()).isEqualTo(EvaluationFile.State.FOLLOW_UP_OPEN);
+            assertThat(d.next().followUp().openedOn()).isEqualTo(LocalDate.parse("2028-06-30"));
+            assertThat(d.next().earlierProposals()).extracting(DismissalProposal::decisionMotivation).containsExactly("one more chance");
+            assertThat(d.next().proposal().decisionMotivation()).isEqualTo("a second chance");
+            assertThat(types(d)).containsExactly("EvaluationCorrected");
+        }
+
+        @Test
         @DisplayName("R-COR-1: a decided dismissal is not recomputed by a correction")
         void notAfterDismissal() {
             Evaluation special = special("2026-06-30");

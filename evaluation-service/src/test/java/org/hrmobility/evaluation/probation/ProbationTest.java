@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import org.hrmobility.contracts.evaluation.ProbationCorrected;
+import org.hrmobility.evaluation.file.Evaluation;
 import org.hrmobility.evaluation.file.Rating;
 import org.hrmobility.kit.domain.Actor;
 import org.hrmobility.kit.domain.RuleViolationException;
@@ -63,17 +66,19 @@ class ProbationTest {
         assertThat(p.remindIfDue(LocalDate.parse("2027-07-30"), NOW)).isEmpty();
         Probation reminded = p.remindIfDue(LocalDate.parse("2027-07-31"), NOW).orElseThrow().next();
         assertThat(reminded.remindIfDue(LocalDate.parse("2027-08-15"), NOW)).isEmpty();
-        assertThat(reminded.endWith(LocalDate.parse("2027-03-01"), Rating.GOOD, HANA, NOW)).isEmpty();
-        Probation ended = reminded.endWith(LocalDate.parse("2027-08-30"), Rating.GOOD, HANA, NOW).orElseThrow().next();
+        assertThat(reminded.endWith(held("2027-03-01", Rating.GOOD), HANA, NOW)).isEmpty();
+        Evaluation closing = held("2027-08-30", Rating.GOOD);
+        Probation ended = reminded.endWith(closing, HANA, NOW).orElseThrow().next();
         assertThat(ended.isActive()).isFalse();
         assertThat(ended.endRating()).isEqualTo(Rating.GOOD);
         assertThat(ended.outcome()).isEqualTo(Probation.Outcome.PASSED);
+        assertThat(ended.endedBy()).isEqualTo(closing.id());
     }
 
     @Test
     @DisplayName("R-EVA-6: an INSUFFICIENT evaluation at the end ends the probation as failed")
     void failed() {
-        Decision<Probation> d = started(6).endWith(LocalDate.parse("2027-02-20"), Rating.INSUFFICIENT, HANA, NOW).orElseThrow();
+        Decision<Probation> d = started(6).endWith(held("2027-02-20", Rating.INSUFFICIENT), HANA, NOW).orElseThrow();
 
         assertThat(d.next().isActive()).isFalse();
         assertThat(d.next().outcome()).isEqualTo(Probation.Outcome.FAILED);
@@ -89,5 +94,81 @@ class ProbationTest {
                     assertThat(e.ruleId()).contains("R-EVA-6");
                     assertThat(e.slug()).isEqualTo("not-a-manager");
                 });
+    }
+
+    @Test
+    @DisplayName("R-COR-1 on R-EVA-6: correcting the closing evaluation's rating corrects the outcome, and says so")
+    void correctedOutcome() {
+        Evaluation closing = held("2027-02-20", Rating.GOOD);
+        Probation passed = started(6).endWith(closing, HANA, NOW).orElseThrow().next();
+
+        Decision<Probation> d = passed.reassess(List.of(corrected(closing, "2027-02-20", Rating.INSUFFICIENT)), "wrong box ticked",
+                HANA, NOW).orElseThrow();
+
+        assertThat(d.next().outcome()).isEqualTo(Probation.Outcome.FAILED);
+        assertThat(d.next().endRating()).isEqualTo(Rating.INSUFFICIENT);
+        assertThat(d.next().isActive()).isFalse();
+        ProbationCorrected told = (ProbationCorrected) d.events().get(0).payload();
+        assertThat(told.outcome()).isEqualTo("FAILED");
+        assertThat(told.rating()).isEqualTo("INSUFFICIENT");
+        assertThat(told.evaluationId()).isEqualTo(closing.id().toString());
+        assertThat(told.reason()).isEqualTo("wrong box ticked");
+        assertThat(d.history().action()).isEqualTo("probation outcome corrected: GOOD, passed becomes INSUFFICIENT, failed");
+    }
+
+    @Test
+    @DisplayName("R-COR-1 on R-EVA-6: a closing evaluation moved before the probation's last month no longer ends it: it runs again")
+    void runsAgain() {
+        Evaluation closing = held("2027-02-20", Rating.INSUFFICIENT);
+        Probation failed = started(6).endWith(closing, HANA, NOW).orElseThrow().next();
+
+        Decision<Probation> d = failed.reassess(List.of(corrected(closing, "2027-01-20", Rating.INSUFFICIENT)), "held in January",
+                HANA, NOW).orElseThrow();
+
+        assertThat(d.next().isActive()).isTrue();
+        assertThat(d.next().outcome()).isNull();
+        assertThat(d.next().endedBy()).isNull();
+        ProbationCorrected told = (ProbationCorrected) d.events().get(0).payload();
+        assertThat(told.outcome()).isEqualTo("RUNNING");
+        assertThat(told.rating()).isNull();
+        assertThat(told.endsOn()).isEqualTo(LocalDate.parse("2027-02-28"));
+    }
+
+    @Test
+    @DisplayName("R-COR-1 on R-EVA-6: an evaluation corrected into the last month ends a running probation; an earlier one in it takes over")
+    void correctedIntoTheLastMonth() {
+        Evaluation january = held("2027-01-20", Rating.GOOD);
+        Decision<Probation> ended = started(6).reassess(List.of(corrected(january, "2027-02-01", Rating.GOOD)), "held in February",
+                HANA, NOW).orElseThrow();
+        assertThat(ended.next().outcome()).isEqualTo(Probation.Outcome.PASSED);
+        assertThat(ended.events().get(0).payload()).isInstanceOf(ProbationEnded.class);
+
+        Evaluation late = held("2027-02-25", Rating.INSUFFICIENT);
+        Probation failed = started(6).endWith(late, HANA, NOW).orElseThrow().next();
+        Decision<Probation> takenOver = failed.reassess(List.of(corrected(january, "2027-02-01", Rating.GOOD), late), "held in February",
+                HANA, NOW).orElseThrow();
+        assertThat(takenOver.next().outcome()).isEqualTo(Probation.Outcome.PASSED);
+        assertThat(takenOver.next().endedBy()).isEqualTo(january.id());
+    }
+
+    @Test
+    @DisplayName("R-COR-1 on R-EVA-6: a correction that leaves the closing evaluation and its rating as they were changes nothing")
+    void unchanged() {
+        Evaluation closing = held("2027-02-20", Rating.GOOD);
+        Probation passed = started(6).endWith(closing, HANA, NOW).orElseThrow().next();
+
+        assertThat(passed.reassess(List.of(held("2026-10-01", Rating.INSUFFICIENT), corrected(closing, "2027-02-21", Rating.GOOD)),
+                "date typo", HANA, NOW)).isEmpty();
+        assertThat(started(6).reassess(List.of(held("2026-12-01", Rating.GOOD)), "date typo", HANA, NOW)).isEmpty();
+    }
+
+    private static Evaluation held(String on, Rating rating) {
+        LocalDate day = LocalDate.parse(on);
+        return new Evaluation(UUID.randomUUID(), day.minusMonths(6), day, day, rating, false, null, "E-0006");
+    }
+
+    private static Evaluation corrected(Evaluation e, String on, Rating rating) {
+        LocalDate day = LocalDate.parse(on);
+        return e.corrected(rating, day.minusMonths(6), day, day);
     }
 }

@@ -59,6 +59,7 @@ public final class Routes {
             tell(EvaluationEvents.PROBATION_STARTED, PROBATIONS, EMPLOYEE, LINE_MANAGER),
             tell(EvaluationEvents.PROBATION_ENDING_SOON, PROBATIONS, LINE_MANAGER).expecting(LINE_MANAGER, "endsOn"),
             tell(EvaluationEvents.PROBATION_ENDED, PROBATIONS, EMPLOYEE, LINE_MANAGER),
+            tell(EvaluationEvents.PROBATION_CORRECTED, PROBATIONS, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, null),
             tell(EvaluationEvents.EVALUATION_CORRECTED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS).expecting(LINE_MANAGER, null),
             tell(EvaluationEvents.DISMISSAL_MANDATE_LIFTED, FOLLOW_UP, EMPLOYEE, LINE_MANAGER, CASE_HANDLERS)
                     .expecting(CASE_HANDLERS, null),

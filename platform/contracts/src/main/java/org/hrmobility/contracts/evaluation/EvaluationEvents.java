@@ -29,6 +29,8 @@ public final class EvaluationEvents {
     public static final EventType<ProbationEndingSoon> PROBATION_ENDING_SOON =
             type("ProbationEndingSoon", ProbationEndingSoon.class);
     public static final EventType<ProbationEnded> PROBATION_ENDED = type("ProbationEnded", ProbationEnded.class);
+    public static final EventType<ProbationCorrected> PROBATION_CORRECTED =
+            type("ProbationCorrected", ProbationCorrected.class);
     public static final EventType<EvaluationCorrected> EVALUATION_CORRECTED =
             type("EvaluationCorrected", EvaluationCorrected.class);
     public static final EventType<DismissalMandateLifted> DISMISSAL_MANDATE_LIFTED =
@@ -37,7 +39,8 @@ public final class EvaluationEvents {
     public static final List<EventType<?>> ALL = List.of(
             EVALUATION_RECORDED, FOLLOW_UP_OPENED, FOLLOW_UP_EVALUATION_DUE, DISMISSAL_PROPOSED,
             DISMISSAL_PROPOSAL_DECIDED, DISMISSAL_MANDATED, FOLLOW_UP_CLOSED, CONTRACTUAL_DISMISSAL_RECORDED,
-            PROBATION_STARTED, PROBATION_ENDING_SOON, PROBATION_ENDED, EVALUATION_CORRECTED, DISMISSAL_MANDATE_LIFTED);
+            PROBATION_STARTED, PROBATION_ENDING_SOON, PROBATION_ENDED, PROBATION_CORRECTED, EVALUATION_CORRECTED,
+            DISMISSAL_MANDATE_LIFTED);
 
     private EvaluationEvents() {
     }
