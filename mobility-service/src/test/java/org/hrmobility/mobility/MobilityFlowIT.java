@@ -157,7 +157,7 @@ class MobilityFlowIT extends ServiceApiTest {
     }
 
     @Test
-    @DisplayName("R-MOB-8: an offer published with the line manager's consent, matched to a request with an explanation, and assigned")
+    @DisplayName("R-MOB-8: an offer published with the line manager's consent, matched to a request with an explanation, and assigned; R-COR-1: an assignment made in error is cancelled")
     void marketplace() {
         // the marketplace is shared by all tests: skills of this test's own
         String gis = "gis-" + people.entity.toLowerCase();
@@ -178,6 +178,21 @@ class MobilityFlowIT extends ServiceApiTest {
         post(people.ezra, "/assignments", Map.of("requestId", request, "offerId", offer)).expectStatus().isEqualTo(409);
         get(people.hana, "/figures").expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.entity == '" + people.entity + "' && @.kind == 'talent-request')].status").isEqualTo(List.of("ASSIGNED"));
+
+        // R-COR-1: an assignment made in error is cancelled by the owner, with a reason; request and offer are open again
+        Map<String, Object> cancellation = Map.of("reason", "assigned the wrong offer");
+        post(people.emma, "/talent-requests/" + request + "/assignment-cancellation", cancellation).expectStatus().isForbidden();
+        post(people.ezra, "/talent-requests/" + request + "/assignment-cancellation", Map.of()).expectStatus().isBadRequest();
+        try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.MOBILITY_EVENTS)) {
+            post(people.ezra, "/talent-requests/" + request + "/assignment-cancellation", cancellation).expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("OPEN").jsonPath("$.assignedOffer").isEmpty();
+            assertThat(events.await(1, r -> r.key().equals(request), Duration.ofSeconds(30)))
+                    .extracting(r -> EventCapture.header(r, "ce_type")).containsExactly("hrm.mobility.AssignmentCancelled.v1");
+        }
+        get(people.emma, "/talent-offers/" + offer).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PUBLISHED");
+        post(people.ezra, "/talent-requests/" + request + "/assignment-cancellation", cancellation).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/request-not-assigned");
+        post(people.ezra, "/assignments", Map.of("requestId", request, "offerId", offer)).expectStatus().isOk();
     }
 
     @Test

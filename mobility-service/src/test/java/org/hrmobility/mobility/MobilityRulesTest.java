@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.hrmobility.contracts.employee.ContractType;
 import org.hrmobility.contracts.employee.Grade;
+import org.hrmobility.contracts.mobility.AssignmentCancelled;
 import org.hrmobility.kit.domain.Actor;
 import org.hrmobility.kit.domain.Decision;
 import org.hrmobility.kit.employee.Employee;
@@ -394,6 +395,32 @@ class MobilityRulesTest {
             assertThat(taken.status()).isEqualTo(TalentOffer.Status.ASSIGNED);
             assertThatThrownBy(() -> a.next().assign(o, HANA, NOW)).isInstanceOf(ConflictException.class);
             assertThatThrownBy(() -> request().assign(taken, HANA, NOW)).isInstanceOf(ConflictException.class);
+        }
+
+        @Test
+        @DisplayName("R-COR-1 on R-MOB-8: an assignment made in error is cancelled with its reason; the request reopens and the offer is published again")
+        void assignmentCancelled() {
+            TalentOffer o = offer("E-1", List.of("python"), 20, "2027-01-01", "2027-06-30");
+            TalentRequest r = request();
+            TalentRequest filled = r.assign(o, HANA, NOW).next();
+            TalentOffer taken = o.assignTo(r.id(), HANA, NOW).next();
+
+            Decision<TalentRequest> cancelled = filled.cancelAssignment(taken, "wrong offer", HANA, NOW);
+            TalentOffer back = taken.unassign(r.id(), "wrong offer", HANA, NOW).next();
+
+            assertThat(cancelled.next().isOpen()).isTrue();
+            assertThat(cancelled.next().assignedOffer()).isNull();
+            AssignmentCancelled told = (AssignmentCancelled) cancelled.events().get(0).payload();
+            assertThat(told.employeeId()).isEqualTo("E-1");
+            assertThat(told.offerId()).isEqualTo(o.id().toString());
+            assertThat(told.reason()).isEqualTo("wrong offer");
+            assertThat(cancelled.history().detail()).isEqualTo("wrong offer");
+            assertThat(back.status()).isEqualTo(TalentOffer.Status.PUBLISHED);
+            assertThat(back.assignedTo()).isNull();
+            assertThatThrownBy(() -> cancelled.next().cancelAssignment(back, "again", HANA, NOW))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.slug()).isEqualTo("request-not-assigned"));
+            assertThatThrownBy(() -> taken.unassign(UUID.randomUUID(), "another request", HANA, NOW))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.slug()).isEqualTo("offer-not-assigned"));
         }
 
         @Test

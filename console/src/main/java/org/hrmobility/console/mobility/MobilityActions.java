@@ -55,7 +55,16 @@ final class MobilityActions {
 
     /** R-MOB-8: whoever asked for talents (or HR) sees the matches of an open request, assigns one or withdraws it. */
     static boolean managesRequest(Me me, Map<String, Object> r) {
-        return (me.is((String) r.get("ownerId")) || me.isCaseHandler()) && "OPEN".equals(r.get("status"));
+        return ownsRequest(me, r) && "OPEN".equals(r.get("status"));
+    }
+
+    /** R-COR-1: whoever asked for talents (or HR) cancels an assignment made in error. */
+    static boolean cancelsAssignment(Me me, Map<String, Object> r) {
+        return ownsRequest(me, r) && "ASSIGNED".equals(r.get("status"));
+    }
+
+    private static boolean ownsRequest(Me me, Map<String, Object> r) {
+        return me.is((String) r.get("ownerId")) || me.isCaseHandler();
     }
 
     /** A line manager decides for their reports, HR for anyone; the mobility service checks whose manager they are. */

@@ -252,7 +252,8 @@ class MobilityController {
             Mono<List<Map<String, Object>>> matches = manages ? api.list("/api/mobility/talent-requests/{id}/matches", id)
                     .onErrorResume(ApiProblem.class, e -> Mono.just(List.of())) : Mono.just(List.of());
             return matches.map(m -> refusal.view("mobility/talent-request").modelAttribute("r", t.getT2()).modelAttribute("matches", m)
-                    .modelAttribute("assign", manages).modelAttribute("withdraw", manages).build());
+                    .modelAttribute("assign", manages).modelAttribute("withdraw", manages)
+                    .modelAttribute("cancelAssignment", MobilityActions.cancelsAssignment(t.getT1(), t.getT2())).build());
         });
     }
 
@@ -261,6 +262,12 @@ class MobilityController {
         return Commands.uuid(id).flatMap(request -> Commands.post(api, exchange, "/api/mobility/assignments", new Object[0],
                 f -> f.put("requestId", request).string("offerId"), "assign", "/console/mobility/talent-requests/" + request, "done.assigned",
                 refusal -> talentRequestPage(request, exchange, refusal)));
+    }
+
+    @PostMapping("/talent-requests/{id}/assignment-cancellation")
+    Mono<Rendering> cancelAssignment(@PathVariable String id, ServerWebExchange exchange) {
+        return command("talent-requests", id, "assignment-cancellation", "unassign", f -> f.string("reason"), "done.unassigned", exchange,
+                refusal -> talentRequestPage(id, exchange, refusal));
     }
 
     @PostMapping("/talent-requests/{id}/withdrawal")

@@ -62,5 +62,9 @@ class MobilityActionsTest {
         assertThat(MobilityActions.managesRequest(LARS, emmas("OPEN", Map.of("ownerId", "E-0002")))).isTrue();
         assertThat(MobilityActions.managesRequest(LARS, emmas("ASSIGNED", Map.of("ownerId", "E-0002")))).isFalse();
         assertThat(MobilityActions.managesRequest(EMMA, emmas("OPEN", Map.of("ownerId", "E-0002")))).isFalse();
+        assertThat(MobilityActions.cancelsAssignment(LARS, emmas("ASSIGNED", Map.of("ownerId", "E-0002")))).isTrue();
+        assertThat(MobilityActions.cancelsAssignment(HANA, emmas("ASSIGNED", Map.of("ownerId", "E-0002")))).isTrue();
+        assertThat(MobilityActions.cancelsAssignment(LARS, emmas("OPEN", Map.of("ownerId", "E-0002")))).isFalse();
+        assertThat(MobilityActions.cancelsAssignment(EMMA, emmas("ASSIGNED", Map.of("ownerId", "E-0002")))).isFalse();
     }
 }

@@ -312,6 +312,11 @@ class TemplatesTest {
                 "assign", true, "withdraw", true), HANA, "assign", "withdrawal");
         s.page("mobility/talent-request", "-none", m("r", talentRequest, "matches", List.of(), "assign", false, "withdraw", false,
                 "failed", "", "values", Map.of()), EMMA);
+        Map<String, Object> assigned = new HashMap<>(talentRequest);
+        assigned.put("status", "ASSIGNED");
+        assigned.put("assignedOffer", "99999999-9999-9999-9999-999999999999");
+        s.forms("mobility/talent-request", "-assigned", m("r", assigned, "matches", List.of(), "assign", false, "withdraw", false,
+                "cancelAssignment", true), HANA, "unassign");
         s.forms("mobility/transfers", "", m("transfers", m("items", List.of(m("personName", "Jan", "origin", "EDUCATION", "entity", "D",
                 "grade", "B1", "monetarySeniorityMonths", 12, "startsOn", "2026-02-01"))), "origins", List.of("EDUCATION", "PARLIAMENT")),
                 HANA, "transfer");

@@ -125,4 +125,10 @@ class MarketplaceController {
     Mono<TalentRequest> assign(@Valid @RequestBody Assign r, CurrentUser user) {
         return marketplace.assign(r.requestId(), r.offerId(), user).map(Stored::value);
     }
+
+    /** R-COR-1: the owner (or HR on their behalf) cancels an assignment made in error; request and offer are open again. */
+    @PostMapping("/talent-requests/{id}/assignment-cancellation")
+    Mono<TalentRequest> cancelAssignment(@PathVariable UUID id, @Valid @RequestBody Withdrawal r, CurrentUser user) {
+        return marketplace.cancelAssignment(id, r.reason(), user).map(Stored::value);
+    }
 }

@@ -111,6 +111,19 @@ class MarketplaceService {
                                 o -> Optional.of(o.assignTo(requestId, d.decidedBy(), clock.instant()))))));
     }
 
+    /**
+     * R-COR-1: the owner (or HR, on their behalf) cancels an assignment made in error; the request reopens and the offer
+     * is published again, in one transaction.
+     */
+    Mono<Stored<TalentRequest>> cancelAssignment(UUID requestId, String reason, CurrentUser user) {
+        return decisions.inTransaction(decisions.read(Marketplace.REQUEST, requestId, user)
+                .flatMap(request -> decisions.store().find(Marketplace.OFFER, request.value().requireAssigned()))
+                .flatMap(offer -> decisions.decide(Marketplace.REQUEST, requestId, user, Permission.subjectOrCaseHandler(), reason,
+                        (r, by) -> r.cancelAssignment(offer.value(), reason, by, clock.instant()),
+                        (d, saved) -> decisions.decideAsSystem(Marketplace.OFFER, offer.value().id(),
+                                o -> Optional.of(o.unassign(requestId, reason, d.decidedBy(), clock.instant()))))));
+    }
+
     private static void requireOwnerOrCaseHandler(TalentRequest r, CurrentUser user) {
         if (!user.employeeIdIs(r.ownerId()) && !user.isCaseHandler()) {
             throw new ForbiddenException(null, "not-the-owner", "Not the owner", "The request's owner or HR sees its matches and assigns.");

@@ -17,7 +17,8 @@ import org.hrmobility.kit.domain.OutgoingEvent;
 
 /**
  * R-MOB-8: an employee offers skills for a share of their working time during a period; it is published once
- * their line manager consents, taken off the market when assigned, and may be withdrawn before (R-COR-1).
+ * their line manager consents, taken off the market when assigned, and may be withdrawn before (R-COR-1); an
+ * assignment made in error puts it back.
  */
 public record TalentOffer(UUID id, String employeeId, String lineManagerId, String entity, List<String> skills, int sharePercent,
                           LocalDate availableFrom, LocalDate availableTo, Status status, UUID assignedTo, String withdrawalReason) {
@@ -73,6 +74,16 @@ public record TalentOffer(UUID id, String employeeId, String lineManagerId, Stri
     public Decision<TalentOffer> assignTo(UUID requestId, Actor by, Instant now) {
         requireAvailable();
         return new Decision<>(with(Status.ASSIGNED, requestId, null), List.of(), by.did(now, "assigned to talent request " + requestId, null));
+    }
+
+    /** R-COR-1: its assignment to that request was cancelled; the offer is back on the market. */
+    public Decision<TalentOffer> unassign(UUID requestId, String reason, Actor by, Instant now) {
+        if (status != Status.ASSIGNED || !requestId.equals(assignedTo)) {
+            throw new ConflictException("R-MOB-8", "offer-not-assigned", "Offer not assigned",
+                    "This offer is " + status + (assignedTo == null ? "" : ", assigned to request " + assignedTo) + ".");
+        }
+        return new Decision<>(with(Status.PUBLISHED, null, null), List.of(),
+                by.did(now, "assignment to talent request " + requestId + " cancelled; published again", reason));
     }
 
     void requireAvailable() {

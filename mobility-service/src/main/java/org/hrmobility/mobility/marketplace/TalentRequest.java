@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hrmobility.contracts.mobility.AssignmentCancelled;
 import org.hrmobility.contracts.mobility.AssignmentMade;
 import org.hrmobility.contracts.mobility.MobilityEvents;
 import org.hrmobility.contracts.mobility.TalentRequestPublished;
@@ -74,6 +75,29 @@ public record TalentRequest(UUID id, String ownerId, String ownerLineManagerId, 
                 new AssignmentMade(offer.employeeId(), offer.lineManagerId(), offer.entity(), id.toString(), offer.id().toString(), share,
                         from, to))),
                 by.did(now, "assigned " + offer.employeeId() + " for " + share + " % from " + from + " to " + to, title));
+    }
+
+    /**
+     * R-COR-1: an assignment made in error is cancelled, with the reason: the request is open again, and the employee
+     * of the offer and their line manager are told.
+     */
+    public Decision<TalentRequest> cancelAssignment(TalentOffer offer, String reason, Actor by, Instant now) {
+        requireAssigned();
+        TalentRequest reopened = new TalentRequest(id, ownerId, ownerLineManagerId, entity, title, skills, sharePercent, neededFrom,
+                neededTo, null, Status.OPEN, null);
+        return new Decision<>(reopened, List.of(OutgoingEvent.of(MobilityEvents.ASSIGNMENT_CANCELLED, id.toString(),
+                new AssignmentCancelled(offer.employeeId(), offer.lineManagerId(), offer.entity(), id.toString(), offer.id().toString(),
+                        reason))),
+                by.did(now, "assignment of " + offer.employeeId() + " cancelled as made in error; the request is open again", reason));
+    }
+
+    /** The offer this request was assigned; refused (409) when it has none, since there is nothing to cancel. */
+    public UUID requireAssigned() {
+        if (status != Status.ASSIGNED || assignedOffer == null) {
+            throw new ConflictException("R-MOB-8", "request-not-assigned", "Request not assigned",
+                    "This request is " + status + "; only an assignment can be cancelled.");
+        }
+        return assignedOffer;
     }
 
     /** R-COR-1: withdrawn while open, with the reason. */

@@ -81,6 +81,7 @@ public final class Routes {
             tell(MobilityEvents.ALLOWANCE_ENDED, ALLOWANCE, EMPLOYEE, LINE_MANAGER),
             tell(MobilityEvents.ALLOWANCE_ENDING_SOON, ALLOWANCE, EMPLOYEE, LINE_MANAGER).expecting(LINE_MANAGER, "endsOn"),
             tell(MobilityEvents.ASSIGNMENT_MADE, TALENT_OFFER, EMPLOYEE, LINE_MANAGER),
+            tell(MobilityEvents.ASSIGNMENT_CANCELLED, TALENT_OFFER, EMPLOYEE, LINE_MANAGER),
             tell(MobilityEvents.TALENT_OFFER_WITHDRAWN, TALENT_OFFER, LINE_MANAGER),
             tell(MobilityEvents.TALENT_REQUEST_WITHDRAWN, TALENT_REQUEST, EMPLOYEE),
             tell(MobilityEvents.INBOUND_TRANSFER_RECORDED, "/console/mobility/inbound-transfers", CASE_HANDLERS),

@@ -40,6 +40,8 @@ public final class MobilityEvents {
             type("TalentRequestPublished", TalentRequestPublished.class);
     public static final EventType<AssignmentMade> ASSIGNMENT_MADE =
             type("AssignmentMade", AssignmentMade.class);
+    public static final EventType<AssignmentCancelled> ASSIGNMENT_CANCELLED =
+            type("AssignmentCancelled", AssignmentCancelled.class);
     public static final EventType<AllowanceGranted> ALLOWANCE_GRANTED =
             type("AllowanceGranted", AllowanceGranted.class);
     public static final EventType<AllowanceExtended> ALLOWANCE_EXTENDED =
@@ -71,7 +73,7 @@ public final class MobilityEvents {
             SECONDMENT_ACTIVATED, SECONDMENT_REFUSED, SECONDMENT_ENDED, INBOUND_TRANSFER_RECORDED,
             TALENT_OFFER_PUBLISHED, TALENT_REQUEST_PUBLISHED, ASSIGNMENT_MADE, ALLOWANCE_GRANTED, ALLOWANCE_EXTENDED,
             ALLOWANCE_ENDING_SOON, CALL_CLOSED, SECONDMENT_APPROVED, SECONDMENT_WITHDRAWN, ALLOWANCE_ENDED, TALENT_OFFER_WITHDRAWN,
-            TALENT_REQUEST_WITHDRAWN, TALENT_OFFER_PROPOSED, TALENT_OFFER_DECLINED);
+            TALENT_REQUEST_WITHDRAWN, TALENT_OFFER_PROPOSED, TALENT_OFFER_DECLINED, ASSIGNMENT_CANCELLED);
 
     private MobilityEvents() {
     }
