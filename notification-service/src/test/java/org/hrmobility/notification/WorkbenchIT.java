@@ -119,7 +119,7 @@ class WorkbenchIT extends NotificationApiTest {
     }
 
     @Test
-    @DisplayName("R-ACC-3: a deputy named by the manager sees the manager's worklist items for his reports during the period, and is told what he is told")
+    @DisplayName("R-ACC-3: a deputy named by the manager sees the manager's worklist items for his reports during the period, and is told what he is told; no deputy for someone who manages no one")
     void deputySeesTheManagersWork() {
         people.addOtherManager();
         String deputyId = people.otherManagerId();
@@ -131,6 +131,9 @@ class WorkbenchIT extends NotificationApiTest {
                 "reason", "leave")).expectStatus().isCreated();
         post(people.emma, "/deputies", Map.of("deputyId", deputyId, "from", today.toString(), "to", today.plusDays(7).toString()))
                 .expectStatus().isForbidden();
+        post(people.hana, "/deputies", Map.of("managerId", people.emmaId, "deputyId", deputyId, "from", today.toString(),
+                "to", today.plusDays(7).toString(), "reason", "leave")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/not-a-manager").jsonPath("$.rule").isEqualTo("R-ACC-3");
         await().atMost(WAIT).until(() -> db.sql("select count(*) from hrm_kit.deputy where deputy_id = :d").bind("d", deputyId)
                 .map(r -> r.get(0, Long.class)).one().block() > 0);
 

@@ -11,6 +11,7 @@ import org.hrmobility.kit.domain.BadRequestException;
 import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.domain.ForbiddenException;
 import org.hrmobility.kit.domain.NotFoundException;
+import org.hrmobility.kit.domain.RuleViolationException;
 import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.security.Role;
@@ -72,6 +73,9 @@ class Delegations {
             return Mono.error(new BadRequestException("manager-required", "Manager required", "Name the line manager (managerId)."));
         }
         return decisions.acting(user, manager, MANAGER_OR_HR, reason, "employee")
+                .flatMap(acting -> employees.isManager(manager).flatMap(managing -> managing ? Mono.just(acting)
+                        : Mono.error(new RuleViolationException("R-ACC-3", "not-a-manager", "Not a manager", "Master data names " + manager
+                                + " neither a manager nor anyone's line manager: there are no manager's rights to hand to a deputy."))))
                 .flatMap(acting -> employees.find(deputyId)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("employee", deputyId)))
                         .flatMap(deputy -> decisions.create(TYPE, Delegation.name(UUID.randomUUID(), manager, deputyId,
