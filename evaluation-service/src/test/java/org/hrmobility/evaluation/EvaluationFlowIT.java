@@ -233,6 +233,17 @@ class EvaluationFlowIT extends ServiceApiTest {
                 .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(Collections.singletonList(null));
         get(people.hana, "/probations?active=false").expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')]").isEmpty();
+
+        // back into the last month it ends the probation again; once a later probation runs, it cannot run again
+        post(people.hana, "/" + closing + "/correction", Map.of("rating", "GOOD", "periodFrom", start.toString(), "periodTo", end,
+                "evaluatedOn", end, "reason", "held on the last day after all")).expectStatus().isOk();
+        post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.plusDays(380).toString(), "months", 6))
+                .expectStatus().isCreated();
+        post(people.hana, "/" + closing + "/correction", Map.of("rating", "GOOD", "periodFrom", start.toString(), "periodTo", monthEarlier,
+                "evaluatedOn", monthEarlier, "reason", "held a month early")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "probation-running")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("would run again while a later probation"));
+        get(people.hana, "/" + closing).expectStatus().isOk().expectBody().jsonPath("$.evaluatedOn").isEqualTo(end);
         post(people.hana, "/probations", Map.of("employeeId", people.emmaId, "startsOn", start.toString(), "months", 6))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-a-manager");
     }

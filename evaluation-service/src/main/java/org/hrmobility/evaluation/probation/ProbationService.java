@@ -2,6 +2,7 @@ package org.hrmobility.evaluation.probation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.hrmobility.kit.access.Permission;
 import org.hrmobility.kit.decision.Decisions;
 import org.hrmobility.kit.domain.Actor;
 import org.hrmobility.kit.domain.CalendarDays;
+import org.hrmobility.kit.domain.ConflictException;
 import org.hrmobility.kit.employee.EmployeeDirectory;
 import org.hrmobility.kit.security.CurrentUser;
 import org.hrmobility.kit.store.Filter;
@@ -19,6 +21,7 @@ import org.hrmobility.kit.store.Stored;
 import org.hrmobility.kit.web.Page;
 import org.springframework.stereotype.Service;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** R-EVA-6: HR starts a manager's probation; the evaluation held at its end ends it with its outcome. */
@@ -63,13 +66,29 @@ class ProbationService implements RecordedEvaluations {
                 .then();
     }
 
-    /** R-COR-1 on R-EVA-6: every probation of the employee as the corrected evaluations now end it. */
+    /**
+     * R-COR-1 on R-EVA-6: every probation of the employee as the corrected evaluations now end it. A probation is
+     * closed only by evaluations held before the next one started: those after belong to the next. One that would run
+     * again while a later one runs is refused, naming both, since a manager serves one probation at a time.
+     */
     @Override
     public Mono<Void> corrected(String employeeId, List<Evaluation> evaluations, String reason, Actor by) {
         return decisions.store().list(Query.of(Probations.TYPE).where(Filter.eq("subject_id", employeeId)), MAX_PROBATIONS)
-                .concatMap(p -> decisions.decideAsSystem(Probations.TYPE, p.value().id(),
-                        current -> current.reassess(evaluations, reason, by, clock.instant())))
+                .map(Stored::value).sort(Comparator.comparing(Probation::startsOn)).collectList()
+                .flatMapMany(probations -> Flux.range(0, probations.size()).concatMap(i -> {
+                    Probation p = probations.get(i);
+                    LocalDate nextStart = i + 1 < probations.size() ? probations.get(i + 1).startsOn() : LocalDate.MAX;
+                    List<Evaluation> its = evaluations.stream().filter(e -> e.evaluatedOn().isBefore(nextStart)).toList();
+                    return decisions.decideAsSystem(Probations.TYPE, p.id(), current -> current.reassess(its, reason, by, clock.instant()))
+                            .onErrorMap(e -> e instanceof ConflictException c && "probation-running".equals(c.slug()), e -> runningTwice(p));
+                }))
                 .then();
+    }
+
+    private static ConflictException runningTwice(Probation p) {
+        return new ConflictException("R-EVA-6", "probation-running", "Probation running", "Corrected so, no evaluation closes the "
+                + "probation of " + p.startsOn() + " to " + p.endsOn() + " any more, and it would run again while a later probation of "
+                + p.employeeId() + " runs. Correct the evaluation so that one held from " + p.endsOn().minusMonths(1) + " still closes it.");
     }
 
     /** R-EVA-6: end-of-probation reminders due by today; returns how many were sent. */
