@@ -55,16 +55,17 @@ class MobilityFlowIT extends ServiceApiTest {
         get(people.hana, "/applications?waitingOnHostLongerThan=-P1D").expectStatus().isBadRequest();
 
         LocalDate start = today.plusMonths(2);
+        // exactly one and six months as R-MOB-1 counts them: from 29 to 31 January a month ends on the last day of February
         post(people.emma, "/calls/" + call + "/applications", application(start, start.plusMonths(6), 150_001))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("R-MOB-1");
-        post(people.ezra, "/calls/" + call + "/applications", application(start, start.plusMonths(1).minusDays(1), 1000))
+        post(people.ezra, "/calls/" + call + "/applications", application(start, CalendarDays.lastDayOfMonths(start, 1), 1000))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/level-not-eligible");
 
         String second = created(post(people.emma, "/calls/" + call + "/applications",
-                application(start, start.plusMonths(1).minusDays(1), 2000)));
+                application(start, CalendarDays.lastDayOfMonths(start, 1), 2000)));
         try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.MOBILITY_EVENTS)) {
             String application = created(post(people.emma, "/calls/" + call + "/applications",
-                    application(start, start.plusMonths(6).minusDays(1), 150_001)));
+                    application(start, CalendarDays.lastDayOfMonths(start, 6), 150_001)));
             get(people.emma, "/applications/" + application).expectBody().jsonPath("$.centralShareCents").isEqualTo(75_001);
             post(people.hana, "/applications/" + application + "/host-decision", Map.of("agreed", true)).expectStatus().isEqualTo(409);
             post(people.emma, "/applications/" + application + "/line-manager-decision", Map.of("agreed", true)).expectStatus().isForbidden();
