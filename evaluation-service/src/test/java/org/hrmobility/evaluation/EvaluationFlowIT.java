@@ -204,7 +204,7 @@ class EvaluationFlowIT extends ServiceApiTest {
                     && "hrm.evaluation.ProbationEndingSoon.v1".equals(EventCapture.header(r, "ce_type")), Duration.ofSeconds(30)))
                     .hasSize(1);
         }
-        String end = start.plusMonths(12).minusDays(1).toString();
+        String end = CalendarDays.lastDayOfMonths(start, 12).toString();
         clock.advance(Duration.ofDays(30));
         String closing = evaluate(people.hana, people.managerId, end, "GOOD").expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
@@ -237,13 +237,23 @@ class EvaluationFlowIT extends ServiceApiTest {
         // back into the last month it ends the probation again; once a later probation runs, it cannot run again
         post(people.hana, "/" + closing + "/correction", Map.of("rating", "GOOD", "periodFrom", start.toString(), "periodTo", end,
                 "evaluatedOn", end, "reason", "held on the last day after all")).expectStatus().isOk();
-        post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", start.plusDays(380).toString(), "months", 6))
+        LocalDate secondStart = start.plusDays(380);
+        post(people.hana, "/probations", Map.of("employeeId", people.managerId, "startsOn", secondStart.toString(), "months", 6))
                 .expectStatus().isCreated();
-        post(people.hana, "/" + closing + "/correction", Map.of("rating", "GOOD", "periodFrom", start.toString(), "periodTo", monthEarlier,
-                "evaluatedOn", monthEarlier, "reason", "held a month early")).expectStatus().isEqualTo(409)
+        Map<String, Object> heldEarly = Map.of("rating", "GOOD", "periodFrom", start.toString(), "periodTo", monthEarlier,
+                "evaluatedOn", monthEarlier, "reason", "held a month early");
+        post(people.hana, "/" + closing + "/correction", heldEarly).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "probation-running")
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("would run again while a later probation"));
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("would run again after a later probation"));
         get(people.hana, "/" + closing).expectStatus().isOk().expectBody().jsonPath("$.evaluatedOn").isEqualTo(end);
+        // nor once that later probation has ended too
+        String secondEnd = CalendarDays.lastDayOfMonths(secondStart, 6).toString();
+        clock.advance(Duration.ofDays(200));
+        evaluate(people.hana, people.managerId, secondEnd, "GOOD").expectStatus().isCreated();
+        get(people.hana, "/probations?active=true").expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')]").isEmpty();
+        post(people.hana, "/" + closing + "/correction", heldEarly).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "probation-running");
         post(people.hana, "/probations", Map.of("employeeId", people.emmaId, "startsOn", start.toString(), "months", 6))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-a-manager");
     }

@@ -75,6 +75,11 @@ public record Probation(UUID id, String employeeId, String lineManagerId, String
 
     /** The evaluation held at the end (from a month before it) ends the probation with its outcome. */
     public Optional<Decision<Probation>> endWith(Evaluation evaluation, Actor by, Instant now) {
+        return endWith(evaluation, by, now, null);
+    }
+
+    /** As {@link #endWith(Evaluation, Actor, Instant)}, with why in the history: the reason of the correction that ended it. */
+    private Optional<Decision<Probation>> endWith(Evaluation evaluation, Actor by, Instant now, String why) {
         if (!isActive() || evaluation.evaluatedOn().isBefore(closingFrom())) {
             return Optional.empty();
         }
@@ -83,7 +88,7 @@ public record Probation(UUID id, String employeeId, String lineManagerId, String
                 new ProbationEnded(employeeId, lineManagerId, entity, id.toString(), endsOn, next.endRating().name(),
                         next.outcome().name()))),
                 by.did(now, "probation ended with its evaluation: " + next.endRating() + ", " + next.outcome().name().toLowerCase(),
-                        null)));
+                        why)));
     }
 
     /**
@@ -96,7 +101,7 @@ public record Probation(UUID id, String employeeId, String lineManagerId, String
         Optional<Evaluation> closing = evaluations.stream().filter(e -> !e.evaluatedOn().isBefore(closingFrom()))
                 .min(Comparator.comparing(Evaluation::evaluatedOn));
         if (isActive()) {
-            return closing.flatMap(e -> endWith(e, by, now));
+            return closing.flatMap(e -> endWith(e, by, now, reason));
         }
         if (closing.isEmpty()) {
             Probation running = new Probation(id, employeeId, lineManagerId, entity, startsOn, endsOn, reminded, null, null, null);

@@ -2,7 +2,6 @@ package org.hrmobility.evaluation.probation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,28 +66,18 @@ class ProbationService implements RecordedEvaluations {
     }
 
     /**
-     * R-COR-1 on R-EVA-6: every probation of the employee as the corrected evaluations now end it. A probation is
-     * closed only by evaluations held before the next one started: those after belong to the next. One that would run
-     * again while a later one runs is refused, naming both, since a manager serves one probation at a time.
+     * R-COR-1 on R-EVA-6: every probation of the employee as the corrected evaluations now end it ({@link
+     * ProbationSequence}). A clash with a probation started meanwhile is refused like any other second run.
      */
     @Override
     public Mono<Void> corrected(String employeeId, List<Evaluation> evaluations, String reason, Actor by) {
         return decisions.store().list(Query.of(Probations.TYPE).where(Filter.eq("subject_id", employeeId)), MAX_PROBATIONS)
-                .map(Stored::value).sort(Comparator.comparing(Probation::startsOn)).collectList()
-                .flatMapMany(probations -> Flux.range(0, probations.size()).concatMap(i -> {
-                    Probation p = probations.get(i);
-                    LocalDate nextStart = i + 1 < probations.size() ? probations.get(i + 1).startsOn() : LocalDate.MAX;
-                    List<Evaluation> its = evaluations.stream().filter(e -> e.evaluatedOn().isBefore(nextStart)).toList();
-                    return decisions.decideAsSystem(Probations.TYPE, p.id(), current -> current.reassess(its, reason, by, clock.instant()))
-                            .onErrorMap(e -> e instanceof ConflictException c && "probation-running".equals(c.slug()), e -> runningTwice(p));
-                }))
+                .map(Stored::value).collectList().map(ProbationSequence::new)
+                .flatMapMany(sequence -> Flux.fromIterable(sequence.probations()).concatMap(p -> decisions.decideAsSystem(
+                        Probations.TYPE, p.id(), current -> sequence.reassess(current, evaluations, reason, by, clock.instant()))
+                        .onErrorMap(e -> e instanceof ConflictException c && "probation-running".equals(c.slug()),
+                                e -> ProbationSequence.runningTwice(p))))
                 .then();
-    }
-
-    private static ConflictException runningTwice(Probation p) {
-        return new ConflictException("R-EVA-6", "probation-running", "Probation running", "Corrected so, no evaluation closes the "
-                + "probation of " + p.startsOn() + " to " + p.endsOn() + " any more, and it would run again while a later probation of "
-                + p.employeeId() + " runs. Correct the evaluation so that one held from " + p.endsOn().minusMonths(1) + " still closes it.");
     }
 
     /** R-EVA-6: end-of-probation reminders due by today; returns how many were sent. */

@@ -100,10 +100,7 @@ class ProbationTest {
     @DisplayName("R-COR-1 on R-EVA-6: correcting the closing evaluation's rating corrects the outcome, and says so")
     void correctedOutcome() {
         Evaluation closing = held("2027-02-20", Rating.GOOD);
-        Probation passed = started(6).endWith(closing, HANA, NOW).orElseThrow().next();
-
-        Decision<Probation> d = passed.reassess(List.of(corrected(closing, "2027-02-20", Rating.INSUFFICIENT)), "wrong box ticked",
-                HANA, NOW).orElseThrow();
+        Decision<Probation> d = reassessedAfter(closing, "2027-02-20", Rating.INSUFFICIENT, "wrong box ticked");
 
         assertThat(d.next().outcome()).isEqualTo(Probation.Outcome.FAILED);
         assertThat(d.next().endRating()).isEqualTo(Rating.INSUFFICIENT);
@@ -119,11 +116,8 @@ class ProbationTest {
     @Test
     @DisplayName("R-COR-1 on R-EVA-6: a closing evaluation moved before the probation's last month no longer ends it: it runs again")
     void runsAgain() {
-        Evaluation closing = held("2027-02-20", Rating.INSUFFICIENT);
-        Probation failed = started(6).endWith(closing, HANA, NOW).orElseThrow().next();
-
-        Decision<Probation> d = failed.reassess(List.of(corrected(closing, "2027-01-20", Rating.INSUFFICIENT)), "held in January",
-                HANA, NOW).orElseThrow();
+        Decision<Probation> d = reassessedAfter(held("2027-02-20", Rating.INSUFFICIENT), "2027-01-20", Rating.INSUFFICIENT,
+                "held in January");
 
         assertThat(d.next().isActive()).isTrue();
         assertThat(d.next().outcome()).isNull();
@@ -142,6 +136,7 @@ class ProbationTest {
                 HANA, NOW).orElseThrow();
         assertThat(ended.next().outcome()).isEqualTo(Probation.Outcome.PASSED);
         assertThat(ended.events().get(0).payload()).isInstanceOf(ProbationEnded.class);
+        assertThat(ended.history().detail()).as("the correction's reason is in the history").isEqualTo("held in February");
 
         Evaluation late = held("2027-02-25", Rating.INSUFFICIENT);
         Probation failed = started(6).endWith(late, HANA, NOW).orElseThrow().next();
@@ -162,12 +157,18 @@ class ProbationTest {
         assertThat(started(6).reassess(List.of(held("2026-12-01", Rating.GOOD)), "date typo", HANA, NOW)).isEmpty();
     }
 
-    private static Evaluation held(String on, Rating rating) {
+    /** The probation its closing evaluation ended, reassessed with that evaluation corrected to this day and rating. */
+    private static Decision<Probation> reassessedAfter(Evaluation closing, String on, Rating rating, String reason) {
+        Probation ended = started(6).endWith(closing, HANA, NOW).orElseThrow().next();
+        return ended.reassess(List.of(corrected(closing, on, rating)), reason, HANA, NOW).orElseThrow();
+    }
+
+    static Evaluation held(String on, Rating rating) {
         LocalDate day = LocalDate.parse(on);
         return new Evaluation(UUID.randomUUID(), day.minusMonths(6), day, day, rating, false, null, "E-0006");
     }
 
-    private static Evaluation corrected(Evaluation e, String on, Rating rating) {
+    static Evaluation corrected(Evaluation e, String on, Rating rating) {
         LocalDate day = LocalDate.parse(on);
         return e.corrected(rating, day.minusMonths(6), day, day);
     }
