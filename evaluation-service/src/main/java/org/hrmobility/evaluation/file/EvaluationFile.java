@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.hrmobility.contracts.EventType;
@@ -34,7 +36,8 @@ import org.hrmobility.kit.domain.RuleViolationException;
  * R-EVA-7, with corrections (R-COR-1). Immutable; each decision returns the file after it, its events and its history
  * line. The follow-up is what the sequence of evaluations (and HR's rulings on dismissal proposals) makes of it, so a
  * corrected evaluation recomputes it from the corrected sequence. {@code proposal} is the latest dismissal proposal;
- * {@code earlierProposals} keeps those HR decided before it, so that a correction replays every ruling, not the last.
+ * {@code earlierProposals} keeps the others HR decided (before it, or set aside by a correction), so that a correction
+ * replays every ruling, not the last.
  */
 public record EvaluationFile(String employeeId, String lineManagerId, String entity, ContractType contractType,
                              List<Evaluation> evaluations, FollowUp followUp, DismissalProposal proposal,
@@ -163,9 +166,23 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
             events.add(event(EvaluationEvents.DISMISSAL_PROPOSED, new DismissalProposed(employeeId, lineManagerId, entity,
                     recomputed.proposal().evaluationId().toString(), recomputed.proposal().motivation())));
         }
-        return new Decision<>(recomputed, events, by.did(now, "evaluation of " + old.evaluatedOn() + " corrected: " + old.rating() + " to "
-                + rating + (old.evaluatedOn().equals(evaluatedOn) ? "" : ", held on " + evaluatedOn) + "; " + describe(before)
-                + (before == after ? "" : " becomes " + describe(after)), reason));
+        return new Decision<>(recomputed, events, by.did(now, "evaluation of " + old.evaluatedOn() + " corrected: "
+                + changes(old, corrected) + "; " + describe(before) + (before == after ? "" : " becomes " + describe(after)), reason));
+    }
+
+    /** What a correction changed, for the history: "GOOD to INSUFFICIENT, held on 2026-06-30", not "GOOD to GOOD". */
+    private static String changes(Evaluation old, Evaluation corrected) {
+        List<String> changes = new ArrayList<>();
+        if (old.rating() != corrected.rating()) {
+            changes.add(old.rating() + " to " + corrected.rating());
+        }
+        if (!old.evaluatedOn().equals(corrected.evaluatedOn())) {
+            changes.add("held on " + corrected.evaluatedOn());
+        }
+        if (!old.periodFrom().equals(corrected.periodFrom()) || !old.periodTo().equals(corrected.periodTo())) {
+            changes.add("period " + corrected.periodFrom() + " to " + corrected.periodTo());
+        }
+        return changes.isEmpty() ? "as it was" : String.join(", ", changes);
     }
 
     public Decision<EvaluationFile> recordGuidanceAction(String action, Actor by, Instant now) {
@@ -305,7 +322,24 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
             }
         }
         FollowUp recomputed = file.followUp() == null ? null : file.followUp().keepingFrom(followUp);
-        return file.with(file.evaluations(), recomputed, file.proposal());
+        return file.with(file.evaluations(), recomputed, file.proposal()).keepingRulings(decidedProposals());
+    }
+
+    private List<DismissalProposal> decidedProposals() {
+        return Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal)).filter(p -> !p.isPending()).toList();
+    }
+
+    /**
+     * The same file, still holding the rulings a correction set aside: a mandated dismissal makes no proposal of the
+     * evaluations after it, and undoing that correction must bring their rulings back, not pending proposals.
+     */
+    private EvaluationFile keepingRulings(List<DismissalProposal> rulings) {
+        Set<UUID> present = Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal))
+                .map(DismissalProposal::evaluationId).collect(Collectors.toSet());
+        List<DismissalProposal> kept = new ArrayList<>(earlierProposals);
+        rulings.stream().filter(r -> !present.contains(r.evaluationId())).forEach(kept::add);
+        return new EvaluationFile(employeeId, lineManagerId, entity, contractType, evaluations, followUp, proposal,
+                contractualDismissalOn, kept);
     }
 
     /**
@@ -324,8 +358,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
 
     /** HR's ruling on the proposal an evaluation made, if HR decided it. */
     private Optional<DismissalProposal> rulingOn(UUID evaluationId) {
-        return Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal))
-                .filter(p -> !p.isPending() && p.evaluationId().equals(evaluationId)).findFirst();
+        return decidedProposals().stream().filter(p -> p.evaluationId().equals(evaluationId)).findFirst();
     }
 
     /** The same file with its decided proposal, if any, among the earlier ones: a new proposal is about to take its place. */

@@ -163,6 +163,18 @@ class EvaluationFileTest {
             assertThat(d.next().followUp().evaluations()).isEqualTo(2);
             assertThat(types(d)).containsExactly("EvaluationCorrected", "DismissalMandateLifted", "FollowUpOpened");
             assertThat(d.history().detail()).isEqualTo("typing error in the rating");
+            assertThat(d.history().action()).isEqualTo("evaluation of 2027-03-31 corrected: INSUFFICIENT to SUFFICIENT; "
+                    + "dismissal mandated becomes follow up open");
+        }
+
+        @Test
+        @DisplayName("R-COR-1: the history names what a correction changed, and only that")
+        void historyNamesTheChange() {
+            Evaluation second = evaluation("2027-03-31", Rating.INSUFFICIENT);
+            Decision<EvaluationFile> d = mandated(second).correct(second.id(), Rating.INSUFFICIENT, second.periodFrom(),
+                    second.periodTo(), LocalDate.parse("2027-04-01"), "date typo", HANA, NOW, TODAY);
+
+            assertThat(d.history().action()).isEqualTo("evaluation of 2027-03-31 corrected: held on 2027-04-01; dismissal mandated");
         }
 
         @Test
@@ -252,9 +264,34 @@ class EvaluationFileTest {
 
             assertThat(d.next().state()).isEqualTo(EvaluationFile.State.FOLLOW_UP_OPEN);
             assertThat(d.next().followUp().openedOn()).isEqualTo(LocalDate.parse("2028-06-30"));
-            assertThat(d.next().earlierProposals()).extracting(DismissalProposal::decisionMotivation).containsExactly("one more chance");
+            assertThat(d.next().earlierProposals()).singleElement().satisfies(p -> {
+                assertThat(p.evaluationId()).isEqualTo(firstSpecial.id());
+                assertThat(p.status()).isEqualTo(DismissalProposal.Status.NOT_DISMISSED);
+                assertThat(p.decisionMotivation()).isEqualTo("one more chance");
+            });
             assertThat(d.next().proposal().decisionMotivation()).isEqualTo("a second chance");
             assertThat(types(d)).containsExactly("EvaluationCorrected");
+        }
+
+        @Test
+        @DisplayName("R-COR-1 on R-EVA-2: a ruling set aside by a correction that mandated dismissal comes back when that correction is undone")
+        void rulingSurvivesAnUndoneCorrection() {
+            Evaluation good = evaluation("2026-08-31", Rating.GOOD);
+            EvaluationFile f = file(ContractType.STATUTORY).record(special("2026-01-31"), LARS, NOW, TODAY).next()
+                    .decideProposal(false, "one more chance", HANA, NOW).next();
+            f = recordAll(f, good, evaluation("2027-02-28", Rating.GOOD), evaluation("2027-08-31", Rating.GOOD),
+                    evaluation("2028-02-29", Rating.GOOD), special("2028-06-30"));
+            f = f.decideProposal(false, "a second chance", HANA, NOW).next();
+
+            EvaluationFile mandated = f.correct(good.id(), Rating.INSUFFICIENT, good.periodFrom(), good.periodTo(), good.evaluatedOn(),
+                    "the signed report says INSUFFICIENT", HANA, NOW, TODAY).next();
+            assertThat(mandated.state()).isEqualTo(EvaluationFile.State.DISMISSAL_MANDATED);
+            Decision<EvaluationFile> undone = mandated.correct(good.id(), Rating.GOOD, good.periodFrom(), good.periodTo(),
+                    good.evaluatedOn(), "the report was of someone else", HANA, NOW, TODAY);
+
+            assertThat(undone.next().state()).isEqualTo(EvaluationFile.State.FOLLOW_UP_OPEN);
+            assertThat(undone.next().proposal().decisionMotivation()).isEqualTo("a second chance");
+            assertThat(types(undone)).doesNotContain("DismissalProposed");
         }
 
         @Test
