@@ -193,6 +193,8 @@ class MobilityFlowIT extends ServiceApiTest {
         get(people.emma, "/talent-offers/" + offer).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PUBLISHED");
         post(people.ezra, "/talent-requests/" + request + "/assignment-cancellation", cancellation).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/request-not-assigned");
+        // someone else is refused before learning whether the request is assigned
+        post(people.emma, "/talent-requests/" + request + "/assignment-cancellation", cancellation).expectStatus().isForbidden();
         post(people.ezra, "/assignments", Map.of("requestId", request, "offerId", offer)).expectStatus().isOk();
     }
 

@@ -20,6 +20,8 @@ import org.hrmobility.console.api.Me;
 import org.hrmobility.console.api.Problem;
 import org.hrmobility.console.cases.CaseActions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -135,6 +137,21 @@ class TemplatesTest {
         if (failed instanceof String form && !form.isEmpty()) {
             assertThat(html.split("role=\"alert\"", -1)).as("the refusal, next to form " + form + " only").hasSize(2);
         }
+    }
+
+    @Test
+    @DisplayName("R-MOB-8: an assigned offer is a link for HR only; the request's owner, who may not read the offer, sees its id")
+    void assignedOfferLinkedForHrOnly() {
+        Map<String, Object> assigned = m("id", "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa", "title", "Open data map", "status", "ASSIGNED",
+                "skills", List.of("gis"), "sharePercent", 20, "neededFrom", "2026-01-01", "neededTo", "2026-06-01", "assignedOffer",
+                "99999999-9999-9999-9999-999999999999");
+        Map<String, Object> model = m("r", assigned, "matches", List.of(), "assign", false, "withdraw", false, "cancelAssignment", true,
+                "failed", "", "problem", null, "values", Map.of());
+        String offerLink = "href=\"/console/mobility/talent-offers/99999999-9999-9999-9999-999999999999\"";
+
+        assertThat(render(new Sample("hr", "mobility/talent-request", null, model, HANA, Locale.ENGLISH))).contains(offerLink);
+        assertThat(render(new Sample("owner", "mobility/talent-request", null, model, EMMA, Locale.ENGLISH)))
+                .doesNotContain(offerLink).contains("99999999-9999-9999-9999-999999999999");
     }
 
     private static String render(Sample sample) {

@@ -126,7 +126,7 @@ class MarketplaceController {
         return marketplace.assign(r.requestId(), r.offerId(), user).map(Stored::value);
     }
 
-    /** R-COR-1: the owner (or HR on their behalf) cancels an assignment made in error; request and offer are open again. */
+    /** R-COR-1: the owner (or HR) cancels an assignment made in error; request and offer are open again. */
     @PostMapping("/talent-requests/{id}/assignment-cancellation")
     Mono<TalentRequest> cancelAssignment(@PathVariable UUID id, @Valid @RequestBody Withdrawal r, CurrentUser user) {
         return marketplace.cancelAssignment(id, r.reason(), user).map(Stored::value);

@@ -112,12 +112,16 @@ class MarketplaceService {
     }
 
     /**
-     * R-COR-1: the owner (or HR, on their behalf) cancels an assignment made in error; the request reopens and the offer
-     * is published again, in one transaction.
+     * R-COR-1: the owner (or HR) cancels an assignment made in error; the request reopens and the offer is published
+     * again, in one transaction. Someone else is refused before they learn whether the request is assigned.
      */
     Mono<Stored<TalentRequest>> cancelAssignment(UUID requestId, String reason, CurrentUser user) {
         return decisions.inTransaction(decisions.read(Marketplace.REQUEST, requestId, user)
-                .flatMap(request -> decisions.store().find(Marketplace.OFFER, request.value().requireAssigned()))
+                .map(Stored::value)
+                .doOnNext(request -> requireOwnerOrCaseHandler(request, user))
+                .map(TalentRequest::requireAssigned)
+                .flatMap(offerId -> decisions.store().find(Marketplace.OFFER, offerId)
+                        .switchIfEmpty(Mono.error(() -> new NotFoundException("talent-offer", offerId))))
                 .flatMap(offer -> decisions.decide(Marketplace.REQUEST, requestId, user, Permission.subjectOrCaseHandler(), reason,
                         (r, by) -> r.cancelAssignment(offer.value(), reason, by, clock.instant()),
                         (d, saved) -> decisions.decideAsSystem(Marketplace.OFFER, offer.value().id(),
