@@ -130,7 +130,8 @@ class MarketplaceService {
 
     private static void requireOwnerOrCaseHandler(TalentRequest r, CurrentUser user) {
         if (!user.employeeIdIs(r.ownerId()) && !user.isCaseHandler()) {
-            throw new ForbiddenException(null, "not-the-owner", "Not the owner", "The request's owner or HR sees its matches and assigns.");
+            throw new ForbiddenException(null, "not-the-owner", "Not the owner",
+                    "Only the request's owner or HR sees its matches, assigns an offer and cancels an assignment.");
         }
     }
 
