@@ -12,12 +12,14 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hrmobility.contracts.Topics;
 import org.hrmobility.evaluation.file.EvaluationService;
+import org.hrmobility.evaluation.probation.ProbationReminderRun;
 import org.hrmobility.kit.domain.CalendarDays;
 import org.hrmobility.kit.test.EventCapture;
 import org.hrmobility.kit.test.ServiceApiTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class EvaluationFlowIT extends ServiceApiTest {
@@ -31,6 +33,8 @@ class EvaluationFlowIT extends ServiceApiTest {
 
     @Autowired
     EvaluationService evaluations;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     @DisplayName("R-EVA-3 and R-EVA-4: INSUFFICIENT opens a follow-up, a too-early evaluation is refused, a second INSUFFICIENT mandates dismissal; the events follow")
@@ -199,7 +203,7 @@ class EvaluationFlowIT extends ServiceApiTest {
                     && "hrm.evaluation.FollowUpEvaluationDue.v1".equals(EventCapture.header(r, "ce_type")), Duration.ofSeconds(30)))
                     .hasSize(1);
             clock.advance(Duration.ofDays(190));
-            evaluations.sendReminders().block();
+            ProbationReminderRun.now(context);
             assertThat(events.await(1, r -> r.key().equals(people.managerId)
                     && "hrm.evaluation.ProbationEndingSoon.v1".equals(EventCapture.header(r, "ce_type")), Duration.ofSeconds(30)))
                     .hasSize(1);
@@ -223,7 +227,8 @@ class EvaluationFlowIT extends ServiceApiTest {
         }
         get(people.hana, "/probations?active=false").expectStatus().isOk().expectBody()
                 .jsonPath("$.items[?(@.employeeId == '" + people.managerId + "')].outcome").isEqualTo(List.of("FAILED"));
-        String monthEarlier = start.plusMonths(11).minusDays(2).toString();
+        // the day before the probation's last month (its closing window) starts, whatever day the test runs
+        String monthEarlier = CalendarDays.lastDayOfMonths(start, 12).minusMonths(1).minusDays(1).toString();
         post(people.hana, "/" + closing + "/correction", Map.of("rating", "INSUFFICIENT", "periodFrom", start.toString(),
                 "periodTo", monthEarlier, "evaluatedOn", monthEarlier, "reason", "held before the probation's last month"))
                 .expectStatus().isOk();

@@ -55,8 +55,9 @@ class MobilityFlowIT extends ServiceApiTest {
         get(people.hana, "/applications?waitingOnHostLongerThan=-P1D").expectStatus().isBadRequest();
 
         LocalDate start = today.plusMonths(2);
-        // exactly one and six months as R-MOB-1 counts them: from 29 to 31 January a month ends on the last day of February
-        post(people.emma, "/calls/" + call + "/applications", application(start, start.plusMonths(6), 150_001))
+        // one and six months as R-MOB-1 counts them, whatever day the test runs: from 29 to 31 January a month ends on the
+        // last day of February, and from 31 March six months end on 30 September
+        post(people.emma, "/calls/" + call + "/applications", application(start, CalendarDays.lastDayOfMonths(start, 6).plusDays(1), 150_001))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("R-MOB-1");
         post(people.ezra, "/calls/" + call + "/applications", application(start, CalendarDays.lastDayOfMonths(start, 1), 1000))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/level-not-eligible");
@@ -146,8 +147,8 @@ class MobilityFlowIT extends ServiceApiTest {
 
         post(people.lars, "/allowances/" + allowance + "/extensions", Map.of("endsOn", end.plusMonths(6).toString()))
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo("https://hrmobility.org/problems/extension-not-one-year");
-        post(people.lars, "/allowances/" + allowance + "/extensions", Map.of("endsOn", end.plusYears(1).toString()))
-                .expectStatus().isOk().expectBody().jsonPath("$.extensions").isEqualTo(1);
+        String oneYearMore = CalendarDays.lastDayOfYears(end.plusDays(1), 1).toString();
+        post(people.lars, "/allowances/" + allowance + "/extensions", Map.of("endsOn", oneYearMore)).expectStatus().isOk().expectBody().jsonPath("$.extensions").isEqualTo(1);
 
         try (EventCapture events = EventCapture.fromNow(bootstrap, Topics.MOBILITY_EVENTS)) {
             clock.advance(Duration.ofDays(370));

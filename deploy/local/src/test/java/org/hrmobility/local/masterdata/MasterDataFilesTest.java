@@ -50,6 +50,8 @@ class MasterDataFilesTest {
         List<VacancyPublished> vacancies = MasterDataFiles.demoVacancies();
         assertThat(vacancies).hasSizeGreaterThanOrEqualTo(3);
         assertThat(vacancies.get(0).vacancyId()).isEqualTo("JP-2026-0401");
+        // R-RED-6: the README's tour offers this vacancy, so it stays open until filled rather than closing on a demo date
+        assertThat(vacancies.get(0).closesOn()).isNull();
     }
 
     @Test
