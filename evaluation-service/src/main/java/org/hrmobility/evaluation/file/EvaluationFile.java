@@ -325,8 +325,12 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
         return file.with(file.evaluations(), recomputed, file.proposal()).keepingRulings(decidedProposals());
     }
 
+    private Stream<DismissalProposal> allProposals() {
+        return Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal));
+    }
+
     private List<DismissalProposal> decidedProposals() {
-        return Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal)).filter(p -> !p.isPending()).toList();
+        return allProposals().filter(p -> !p.isPending()).toList();
     }
 
     /**
@@ -334,8 +338,7 @@ public record EvaluationFile(String employeeId, String lineManagerId, String ent
      * evaluations after it, and undoing that correction must bring their rulings back, not pending proposals.
      */
     private EvaluationFile keepingRulings(List<DismissalProposal> rulings) {
-        Set<UUID> present = Stream.concat(earlierProposals.stream(), Stream.ofNullable(proposal))
-                .map(DismissalProposal::evaluationId).collect(Collectors.toSet());
+        Set<UUID> present = allProposals().map(DismissalProposal::evaluationId).collect(Collectors.toSet());
         List<DismissalProposal> kept = new ArrayList<>(earlierProposals);
         rulings.stream().filter(r -> !present.contains(r.evaluationId())).forEach(kept::add);
         return new EvaluationFile(employeeId, lineManagerId, entity, contractType, evaluations, followUp, proposal,
