@@ -37,12 +37,10 @@ import org.hrmobility.load.SyntheticEmployees;
  * until the p99 of the flows' steps passes 100 ms; CPU per flow and memory of each system's processes from /proc
  * ({@link ProcessSampler}). The peer is started here, on a PostgreSQL of the devstack's build (its own server, or the
  * one {@code -Dpeer.postgres} names), twice over the same JVM: a cold round right after start, then a warm one. The
- * suite is measured when it runs ({@code ./run-local}), two rounds too. Prints a summary and writes it into
- * docs/performance.md. Not a test: nothing passes or fails.
- * <p>
- * {@code ./mvnw -B -Ppeer -pl deploy/load/peer,deploy/load -am verify -DskipTests}
+ * suite is measured when it runs ({@code ./run-local}), two rounds too. The last phase of {@link PerformanceRun}
+ * ({@code peer}), which prints its summary and writes it into docs/performance.md. Not a test: nothing passes or fails.
  */
-public final class PeerRun {
+final class PeerRun {
 
     static final String PEER = "Operaton peer (JVM)";
     /** The suite's services run with these (deploy/local, ServiceSpec.TUNED_JVM): the peer gets the same. */
@@ -71,21 +69,17 @@ public final class PeerRun {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final FlowLoad flows = new FlowLoad(http);
 
-    public static void main(String[] args) throws Exception {
-        PeerSummary summary = new PeerRun().run();
-        System.out.println(summary.text());
-        String docs = System.getProperty("perf.docs");
-        if (docs != null) {
-            summary.writeInto(Path.of(docs));
-            System.out.println("Written into " + docs);
+    /** Before a run that will end with the peer: its jar must be there, or minutes of other phases are lost. */
+    void requireJar() {
+        if (!Files.isRegularFile(peerJar)) {
+            throw new IllegalStateException("no peer at " + peerJar.toAbsolutePath() + ": build it with ./mvnw -B -pl deploy/load/peer package"
+                    + " (the performance run's command, -pl deploy/load/peer,deploy/load, builds it)");
         }
-        System.exit(0);
     }
 
-    private PeerSummary run() throws Exception {
-        if (!Files.isRegularFile(peerJar)) {
-            throw new IllegalStateException("no peer at " + peerJar.toAbsolutePath() + ": build it with ./mvnw -B -pl deploy/load/peer package");
-        }
+    /** The peer, then the suite when it runs, each in the rounds asked for; called by {@link PerformanceRun} as its last phase. */
+    PeerSummary run() throws Exception {
+        requireJar();
         PeerSummary.System peer;
         try (Database db = database()) {
             peer = measurePeer(db);

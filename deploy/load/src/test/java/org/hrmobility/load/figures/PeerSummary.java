@@ -32,20 +32,34 @@ record PeerSummary(PeerSummary.System peer, PeerSummary.System suite, String sui
     }
 
     /**
-     * In words: between which rates the goal stops holding. When the first step already misses it (a JVM just
-     * started compiles its hot paths then), also where the steps after it stop holding.
+     * In words: between which rates the goal stops holding. When the first steps already miss it (a JVM just started
+     * compiles its hot paths then), which ones, and where the steps after them stop holding.
      */
     static String knee(List<FlowLoad.FlowRun> steps) {
-        for (int i = 0; i < steps.size(); i++) {
+        if (steps.isEmpty()) {
+            return "not measured";
+        }
+        int firstHeld = 0;
+        while (firstHeld < steps.size() && !steps.get(firstHeld).holds()) {
+            firstHeld++;
+        }
+        if (firstHeld == 0) {
+            return heldFromTheFirst(steps);
+        }
+        String missed = firstHeld == 1 ? "not at the first rate, " + rate(steps.get(0))
+                : "not at the first " + firstHeld + " rates, " + rate(steps.get(0)) + " to " + rate(steps.get(firstHeld - 1));
+        return firstHeld == steps.size() ? missed
+                : missed + "; from " + rate(steps.get(firstHeld)) + " on: " + heldFromTheFirst(steps.subList(firstHeld, steps.size()));
+    }
+
+    /** Where steps whose first holds stop holding. */
+    private static String heldFromTheFirst(List<FlowLoad.FlowRun> steps) {
+        for (int i = 1; i < steps.size(); i++) {
             if (!steps.get(i).holds()) {
-                if (i > 0) {
-                    return "held up to " + rate(steps.get(i - 1)) + ", not at " + rate(steps.get(i));
-                }
-                String first = "not at the first rate, " + rate(steps.get(0));
-                return steps.size() == 1 ? first : first + "; from " + rate(steps.get(1)) + " on: " + knee(steps.subList(1, steps.size()));
+                return "held up to " + rate(steps.get(i - 1)) + ", not at " + rate(steps.get(i));
             }
         }
-        return steps.isEmpty() ? "not measured" : "held at every rate tried, up to " + rate(steps.get(steps.size() - 1));
+        return "held at every rate tried, up to " + rate(steps.get(steps.size() - 1));
     }
 
     String text() {

@@ -50,6 +50,10 @@ class PeerSummaryTest {
         assertThat(PeerSummary.knee(List.of(at(5, 200, 0), at(10, 40, 0), at(15, 300, 0))))
                 .isEqualTo("not at the first rate, 5/s; from 10/s on: held up to 10/s, not at 15/s");
         assertThat(PeerSummary.knee(List.of(at(5, 20, 0), at(10, 30, 0)))).isEqualTo("held at every rate tried, up to 10/s");
+        // a cold JVM that misses several rates before it holds: named once, not as "the first rate" again and again
+        assertThat(PeerSummary.knee(List.of(at(5, 200, 0), at(10, 300, 0), at(15, 40, 0), at(20, 300, 0))))
+                .isEqualTo("not at the first 2 rates, 5/s to 10/s; from 15/s on: held up to 15/s, not at 20/s");
+        assertThat(PeerSummary.knee(List.of(at(5, 200, 0), at(10, 300, 0)))).isEqualTo("not at the first 2 rates, 5/s to 10/s");
     }
 
     @Test

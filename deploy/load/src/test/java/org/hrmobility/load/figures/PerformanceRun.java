@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import org.hrmobility.contracts.redeployment.RedeploymentEvents;
+import org.hrmobility.devstack.SuiteStart;
 import org.hrmobility.load.Suite;
 import org.hrmobility.load.SyntheticEmployees;
 
@@ -23,15 +25,22 @@ import org.hrmobility.load.SyntheticEmployees;
  * The suite's figures side by side, in one run against {@code ./run-local}, so that the ratios hold on a noisy
  * machine: the same reads straight to a service and through the gateway; a write command's rate beside
  * PostgreSQL's single-row commit rate; the time from a command's send to its notification on the recipient's
- * live stream at a steady 300 commands/s; CPU and memory of every process meanwhile. Prints a summary and writes
- * it into docs/performance.md. Not a test: nothing passes or fails; the goals are shown beside the figures.
+ * live stream at a steady 300 commands/s; CPU and memory of every process meanwhile; the suite's own start as its
+ * launcher left it ({@link SuiteStart}); last, the redeployment flow on a peer process engine and on the suite
+ * ({@link PeerRun}), on the suite's PostgreSQL. Prints a summary and writes it into docs/performance.md. Not a test:
+ * nothing passes or fails; the goals are shown beside the figures.
  * <p>
- * {@code ./mvnw -B -Pperformance -pl deploy/load -am verify -DskipTests} (with the suite running).
+ * {@code ./mvnw -B -Pperformance -pl deploy/load/peer,deploy/load -am verify -DskipTests} (with the suite running);
+ * {@code -Dperf.phases=...} runs some phases only, {@code -Dperf.phases=peer} the peer's alone.
  */
 public final class PerformanceRun {
 
     private static final String OPEN_CASE = "/api/redeployment/cases";
-    private static final String ALL_PHASES = "reads,writes,inbox,knee";
+    /** The suite's own phases: only a run of all of them is written into its section of docs/performance.md. */
+    private static final List<String> SUITE_PHASES = List.of("start", "reads", "writes", "inbox", "knee");
+    /** The last phase: the same flow on a peer and on the suite ({@link PeerRun}), written into its own section. */
+    private static final String PEER_PHASE = "peer";
+    private static final String ALL_PHASES = String.join(",", SUITE_PHASES) + "," + PEER_PHASE;
     /**
      * The step-up: cases opened at each of these rates for a step's length, to find where p99 passes 100 ms and to go
      * well past what two cores serve; then the first rate again, right after, to see the suite recover.
@@ -46,12 +55,14 @@ public final class PerformanceRun {
     private final Suite suite = Suite.fromSystemProperties(300, 20);
     private final String redeployment = System.getProperty("hrm.redeployment", "http://localhost:8082");
     private final String jdbcUrl = System.getProperty("hrm.jdbc", "jdbc:postgresql://localhost:15432/postgres");
+    /** The repository, whose built launcher starts each service alone. */
+    private final Path home = Path.of(System.getProperty("perf.home", "../..")).toAbsolutePath().normalize();
     /** The goal's rate (300 commands/s by default), measured last, after a rate the suite should take in its stride. */
     private final double commandRate = suite.rate();
     private final List<Double> inboxRates = List.of(commandRate / 2, commandRate);
     private final Duration phase = Duration.ofSeconds(suite.seconds());
     private final int writers = Integer.getInteger("perf.writers", 16);
-    /** Which phases to run (all by default): {@code reads,writes,inbox}; a subset helps while profiling one. */
+    /** Which phases to run (all by default): {@code start,reads,writes,inbox,knee,peer}; a subset helps while profiling one. */
     private final List<String> phases = List.of(System.getProperty("perf.phases", ALL_PHASES).split(","));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,12 +71,27 @@ public final class PerformanceRun {
     private final String lars = "Bearer " + suite.token("lars");
 
     public static void main(String[] args) throws Exception {
-        Summary summary = new PerformanceRun().run();
-        System.out.println(summary.text());
+        PerformanceRun run = new PerformanceRun();
+        PeerRun peer = run.phases.contains(PEER_PHASE) ? new PeerRun() : null;
+        if (peer != null) {
+            peer.requireJar();
+        }
         String docs = System.getProperty("perf.docs");
-        if (docs != null && ALL_PHASES.equals(System.getProperty("perf.phases", ALL_PHASES))) {
-            summary.writeInto(Path.of(docs));
-            System.out.println("Written into " + docs);
+        if (run.phases.stream().anyMatch(SUITE_PHASES::contains)) {
+            Summary summary = run.run();
+            System.out.println(summary.text());
+            if (docs != null && run.phases.containsAll(SUITE_PHASES)) {
+                summary.writeInto(Path.of(docs));
+                System.out.println("Written into " + docs);
+            }
+        }
+        if (peer != null) {
+            PeerSummary summary = peer.run();
+            System.out.println(summary.text());
+            if (docs != null) {
+                summary.writeInto(Path.of(docs));
+                System.out.println("Written into " + docs);
+            }
         }
         System.exit(0);
     }
@@ -82,6 +108,13 @@ public final class PerformanceRun {
                 ? (int) ((KNEE_RATES.stream().mapToDouble(Double::doubleValue).sum() + KNEE_RATES.get(0)) * KNEE_STEP.toSeconds()) : 0;
         int needed = warmUp + writeBudget + inboxRun + kneeRun;
         int published = Math.max(needed, ORGANISATION);
+        // read before any other launcher starts: the suite measured is the one running now
+        Optional<SuiteStart> suiteStart = ProcessSampler.launcher().flatMap(l -> SuiteStart.read(l.pid()));
+        List<AloneStarts.Alone> alone = List.of();
+        if (phases.contains("start")) {
+            step("each service started alone (./run-local --only <service>, every port moved), while the suite measured idles");
+            alone = new AloneStarts(home).measure();
+        }
         step("publishing %,d employees as master data (a whole organisation), and timing until every service has taken them in",
                 published);
         long intakeStarted = System.nanoTime();
@@ -131,7 +164,7 @@ public final class PerformanceRun {
             }
         }
         List<Summary.Step> steps = phases.contains("knee") ? stepUp(employees) : List.of();
-        return new Summary(Machine.describe(jdbcUrl), intake, direct, gateway, rawCommits, commandsPerSecond, writers, writes, inboxRuns, usage,
+        return new Summary(Machine.describe(jdbcUrl), suiteStart, alone, intake, direct, gateway, rawCommits, commandsPerSecond, writers, writes, inboxRuns, usage,
                 totalPss, steps);
     }
 

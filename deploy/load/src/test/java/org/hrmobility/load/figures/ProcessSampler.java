@@ -89,8 +89,7 @@ final class ProcessSampler implements AutoCloseable {
 
     private synchronized void sample() {
         Map<String, long[]> now = new LinkedHashMap<>();
-        Optional<ProcessHandle> launcher = ProcessHandle.allProcesses().filter(ProcessSampler::isLauncher).findFirst();
-        launcher.ifPresent(l -> {
+        launcher().ifPresent(l -> {
             add(now, "Kafka and mail (launcher JVM)", l.pid());
             l.descendants().forEach(p -> add(now, nameOf(p), p.pid()));
         });
@@ -131,6 +130,11 @@ final class ProcessSampler implements AutoCloseable {
             return;
         }
         groups.merge(name, reading, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+    }
+
+    /** The launcher of the suite running on this machine (./run-local), if one runs. */
+    static Optional<ProcessHandle> launcher() {
+        return ProcessHandle.allProcesses().filter(ProcessSampler::isLauncher).findFirst();
     }
 
     private static boolean isLauncher(ProcessHandle p) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import org.hrmobility.devstack.SuiteStart;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +31,16 @@ class SummaryTest {
     }
 
     static Summary summary(List<Summary.Step> steps, boolean durable) {
+        return summary(steps, durable, Optional.empty());
+    }
+
+    static Summary summary(List<Summary.Step> steps, boolean durable, Optional<SuiteStart> start) {
+        return summary(steps, durable, start, List.of());
+    }
+
+    static Summary summary(List<Summary.Step> steps, boolean durable, Optional<SuiteStart> start, List<AloneStarts.Alone> alone) {
         Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", durable ? "fsync on" : "fsync off", durable);
-        return new Summary(machine, new Summary.Intake(33_000, 21.5), of("direct", 2, 6), of("gateway", 3, 9), 60_000, 300, 16, of("writes", 40, 100),
+        return new Summary(machine, start, alone, new Summary.Intake(33_000, 21.5), of("direct", 2, 6), of("gateway", 3, 9), 60_000, 300, 16, of("writes", 40, 100),
                 List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), of("stream", 15, 90))),
                 List.of(new ProcessSampler.Usage("gateway", 30, 400, 380)), 2_800, steps);
     }
@@ -53,12 +64,49 @@ class SummaryTest {
     }
 
     @Test
+    @DisplayName("Performance II, start: the suite's own start is judged against 30 s, except the first start after a build, which made the caches")
+    void startOfTheSuiteMeasured() {
+        List<SuiteStart.Process> processes = List.of(new SuiteStart.Process("gateway", 14.2, 180),
+                new SuiteStart.Process("notification-service", 23.4, 260), new SuiteStart.Process("console", 20.0, 140));
+
+        assertThat(summary(List.of(), false, Optional.of(new SuiteStart(Instant.EPOCH, 27.5, 0, "Java 25", processes))).text())
+                .contains("| the suite measured: its start with `./run-local` (jars built), every process ready | 27.5 s (Java 25);"
+                        + " the last, notification-service, 23.4 s after its own start | under 30 s | yes |");
+        assertThat(summary(List.of(), false, Optional.of(new SuiteStart(Instant.EPOCH, 31.0, 0, "Java 25", processes))).text())
+                .contains("| under 30 s | **no** |");
+        assertThat(summary(List.of(), false, Optional.of(new SuiteStart(Instant.EPOCH, 190.2, 150.1, "Java 25", processes))).text())
+                .contains("190.2 s, of it 150.1 s making the start caches (the first start after a build)")
+                .contains("| under 30 s, on a later start |  |");
+        assertThat(summary(List.of()).text()).contains("not known (its launcher left no start");
+    }
+
+    @Test
+    @DisplayName("Performance II, start: each service started alone is judged on its own time to ready against 10 s; one that never got ready is not met")
+    void servicesStartedAlone() {
+        List<AloneStarts.Alone> alone = List.of(alone("redeployment", 5.5, 10.2), alone("notification", 11.0, 16.0),
+                new AloneStarts.Alone("mobility", Optional.empty(), "not ready within 3 min (alone-mobility.log)"));
+
+        assertThat(summary(List.of(), false, Optional.empty(), alone).text())
+                .contains("| redeployment-service started alone (`./run-local --only redeployment`), ready after its own start | 5.5 s"
+                        + " (the command, with its devstack and identity provider: 10.2 s) | under 10 s | yes |")
+                .contains("| notification-service started alone (`./run-local --only notification`), ready after its own start | 11.0 s"
+                        + " (the command, with its devstack and identity provider: 16.0 s) | under 10 s | **no** |")
+                .contains("| not ready within 3 min (alone-mobility.log) | under 10 s | **no** |");
+    }
+
+    private static AloneStarts.Alone alone(String service, double serviceSeconds, double commandSeconds) {
+        return new AloneStarts.Alone(service, Optional.of(new SuiteStart(Instant.EPOCH, commandSeconds, 0, "Java 25",
+                List.of(new SuiteStart.Process("identity-provider", 4.0, 150), new SuiteStart.Process(service + "-service", serviceSeconds, 280)))),
+                "");
+    }
+
+    @Test
     @DisplayName("Performance figures: a latency goal is never marked met in a phase with errors, however fast the answers that came")
     void noGoalMetWithErrors() {
         Latencies toInbox = of("stream", 15, 90);
         toInbox.error("not on the stream within 10 s");
         Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off", false);
-        Summary summary = new Summary(machine, new Summary.Intake(33_000, 40.0), of("direct", 2, 6), of("gateway", 3, 9), 60_000,
+        Summary summary = new Summary(machine, Optional.empty(), List.of(), new Summary.Intake(33_000, 40.0), of("direct", 2, 6), of("gateway", 3, 9), 60_000,
                 300, 16, of("writes", 40, 100), List.of(new PerformanceRun.InboxRun(300, 20, of("commands", 50), toInbox)),
                 List.of(), 2_800, List.of());
 
@@ -77,7 +125,7 @@ class SummaryTest {
     @DisplayName("Performance figures: a run of some phases only (-Dperf.phases) judges no goal of the phases it left out")
     void phasesLeftOutAreNotJudged() {
         Machine machine = new Machine(2, 24_000, "Linux", "Java 17", "4.1.2", "18.6", "fsync off", false);
-        Summary stepUpOnly = new Summary(machine, new Summary.Intake(33_000, 21.5), new Latencies("direct"), new Latencies("gateway"),
+        Summary stepUpOnly = new Summary(machine, Optional.empty(), List.of(), new Summary.Intake(33_000, 21.5), new Latencies("direct"), new Latencies("gateway"),
                 Double.NaN, Double.NaN, 16, new Latencies("writes"), List.of(), List.of(), 0, List.of(step(100, 5, 20)));
 
         assertThat(stepUpOnly.text())

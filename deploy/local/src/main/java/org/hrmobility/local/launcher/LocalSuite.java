@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import org.hrmobility.devstack.DevstackSettings;
 import org.hrmobility.devstack.KafkaCluster;
 import org.hrmobility.devstack.Ports;
 import org.hrmobility.devstack.PostgresServer;
+import org.hrmobility.devstack.SuiteStart;
 import org.hrmobility.local.masterdata.MasterDataFiles;
 import org.hrmobility.local.masterdata.MasterDataPublisher;
 import org.slf4j.Logger;
@@ -75,6 +77,8 @@ public final class LocalSuite implements AutoCloseable {
     private Path logDirectory;
     private double readySeconds;
     private double trainingSeconds;
+    /** Where this start is left for the performance run to report; deleted at the stop. */
+    private Path startFile;
 
     private LocalSuite(SuiteOptions options) {
         this.startCache = StartCache.of(options.home(), System::getenv);
@@ -152,6 +156,8 @@ public final class LocalSuite implements AutoCloseable {
                     String.format("%.1f", child.readySeconds()));
         }
         readySeconds = secondsSinceStart();
+        startFile = SuiteStart.file(ProcessHandle.current().pid());
+        startRecord().write(startFile);
     }
 
     /**
@@ -479,6 +485,18 @@ public final class LocalSuite implements AutoCloseable {
         return readySeconds;
     }
 
+    /** This start, each process's time to ready after its own start and its memory then (what the performance run reports). */
+    SuiteStart startRecord() {
+        List<SuiteStart.Process> processes = children.stream()
+                .map(c -> new SuiteStart.Process(c.spec().name(), c.readySeconds(), ProcessMemory.rssMib(c.pid()))).toList();
+        return new SuiteStart(Instant.now(), readySeconds, trainingSeconds, startCache.describe(), processes);
+    }
+
+    /** The file this start was left in, while the suite runs. */
+    Optional<Path> startFile() {
+        return Optional.ofNullable(startFile);
+    }
+
     /** Where every process of the suite logs. */
     Path logs() {
         return logDirectory;
@@ -570,6 +588,7 @@ public final class LocalSuite implements AutoCloseable {
             }
         }
         startCache.close();
+        forgetStart();
         children.forEach(ChildProcess::terminate);
         children.forEach(child -> child.awaitExit(Duration.ofSeconds(20)));
         if (mail != null) {
@@ -578,6 +597,16 @@ public final class LocalSuite implements AutoCloseable {
         awaitDevstackStarted();
         if (devstack != null) {
             devstack.close();
+        }
+    }
+
+    private void forgetStart() {
+        if (startFile != null) {
+            try {
+                Files.deleteIfExists(startFile);
+            } catch (IOException e) {
+                log.warn("cannot delete {}: {}", startFile, e.getMessage());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hrmobility.local.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.hrmobility.devstack.Ports;
+import org.hrmobility.devstack.SuiteStart;
 import org.hrmobility.local.masterdata.MasterDataPublisher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class LocalSuiteIT {
     @Test
     @DisplayName("a demo user gets a token with the documented curl form and calls a service with it (200), without it 401")
     void tokenAndAuthenticatedCall() throws Exception {
+        Path startFile = SuiteStart.file(ProcessHandle.current().pid());
         try (LocalSuite suite = LocalSuite.start(options(null))) {
             SuiteClient service = SuiteClient.direct(suite, "redeployment-service");
             String hana = service.user("hana");
@@ -50,6 +53,12 @@ class LocalSuiteIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> service.get(jobpunt, "/api/redeployment/vacancies").body()
                     .contains("JP-2026-0401"));
             assertThat(suite.statusTable()).contains("identity-provider", "redeployment-service", "PostgreSQL", "MiB");
+            // Performance II: the start is left beside the running suite, for the performance run to report
+            assertThat(suite.startFile()).contains(startFile);
+            SuiteStart start = SuiteStart.read(ProcessHandle.current().pid()).orElseThrow();
+            assertThat(start.readySeconds()).isCloseTo(suite.readySeconds(), within(0.051));
+            assertThat(start.processes()).extracting(SuiteStart.Process::name).contains("identity-provider", "redeployment-service");
+            assertThat(start.processes()).allSatisfy(p -> assertThat(p.readySeconds()).isPositive().isLessThanOrEqualTo(start.readySeconds()));
 
             // API8 security misconfiguration: the service is reachable on loopback only, never past the gateway
             int port = suite.options().port("redeployment-service");
@@ -58,6 +67,7 @@ class LocalSuiteIT {
                 assertThat(reachable(outside, port)).as("redeployment-service on " + outside.getHostAddress()).isFalse();
             }
         }
+        assertThat(startFile).as("the start's file, deleted at the stop").doesNotExist();
     }
 
     private static boolean reachable(InetAddress address, int port) {
