@@ -63,7 +63,7 @@ public final class PerformanceRun {
     private final Duration phase = Duration.ofSeconds(suite.seconds());
     private final int writers = Integer.getInteger("perf.writers", 16);
     /** Which phases to run (all by default): {@code start,reads,writes,inbox,knee,peer}; a subset helps while profiling one. */
-    private final List<String> phases = List.of(System.getProperty("perf.phases", ALL_PHASES).split(","));
+    private final List<String> phases = phases();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final OpenLoad load = new OpenLoad(http);
@@ -71,16 +71,17 @@ public final class PerformanceRun {
     private final String lars = "Bearer " + suite.token("lars");
 
     public static void main(String[] args) throws Exception {
-        PerformanceRun run = new PerformanceRun();
-        PeerRun peer = run.phases.contains(PEER_PHASE) ? new PeerRun() : null;
+        List<String> phases = phases();
+        PeerRun peer = phases.contains(PEER_PHASE) ? new PeerRun() : null;
         if (peer != null) {
             peer.requireJar();
         }
         String docs = System.getProperty("perf.docs");
-        if (run.phases.stream().anyMatch(SUITE_PHASES::contains)) {
-            Summary summary = run.run();
+        // the suite's phases need the suite running; the peer's alone (-Dpeer.suite=false) does not
+        if (phases.stream().anyMatch(SUITE_PHASES::contains)) {
+            Summary summary = new PerformanceRun().run();
             System.out.println(summary.text());
-            if (docs != null && run.phases.containsAll(SUITE_PHASES)) {
+            if (docs != null && phases.containsAll(SUITE_PHASES)) {
                 summary.writeInto(Path.of(docs));
                 System.out.println("Written into " + docs);
             }
@@ -94,6 +95,10 @@ public final class PerformanceRun {
             }
         }
         System.exit(0);
+    }
+
+    private static List<String> phases() {
+        return List.of(System.getProperty("perf.phases", ALL_PHASES).split(","));
     }
 
     /** The employees of a large administration: the master data each service takes in, timed by the run. */
