@@ -14,8 +14,8 @@ import org.hrmobility.devstack.Ports;
 import org.hrmobility.devstack.SuiteStart;
 
 /**
- * Each service started alone, as {@code ./run-local --only <service>} starts it (its own devstack and identity provider,
- * the launcher on its start cache when it has one), with every port moved to a free one so that the suite measured keeps
+ * Each service started alone by {@code ./run-local --only <service>} (its own devstack and identity provider, the
+ * launcher on its start cache when it has one), with every port moved to a free one so that the suite measured keeps
  * running: the service's time to ready after its own start, read from the start its launcher leaves ({@link SuiteStart}).
  */
 final class AloneStarts {
@@ -61,9 +61,9 @@ final class AloneStarts {
 
     private Alone startAlone(String service) throws InterruptedException {
         Path log = home.resolve("deploy/load/target/alone-" + service + ".log");
-        List<String> command = new ArrayList<>(launcher());
-        command.addAll(List.of("up", "--only", service));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+        // run-local execs the launcher it would start for a user (on its start cache when it has one): the same pid
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("run-local").toString(), "--only", service).directory(home.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         PORTS.forEach(name -> env.put("HRM_" + name + "_PORT", String.valueOf(Ports.pickFree())));
@@ -89,26 +89,10 @@ final class AloneStarts {
             // SIGTERM: the launcher stops what it started, and deletes its start
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                // what it started too (a build run-local began, if sources were newer than the jar)
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
         }
-    }
-
-    /** The launcher as {@code ./run-local} starts it: on its own start cache while that is newer than its jar. */
-    private List<String> launcher() {
-        Path jar = home.resolve("deploy/local/target/hrm-local.jar");
-        Path cached = home.resolve("deploy/local/target/start-cache/launcher/command");
-        try {
-            if (!"off".equals(System.getenv("HRM_START_CACHE")) && Files.isRegularFile(cached)
-                    && Files.getLastModifiedTime(cached).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                List<String> command = Files.readAllLines(cached);
-                if (Files.isRegularFile(Path.of(command.get(command.size() - 1)))) {
-                    return command;
-                }
-            }
-        } catch (IOException e) {
-            // as run-local does: the jar as built
-        }
-        return List.of("java", "-XX:+UseSerialGC", "-Xss512k", "-Xmx512m", "-jar", jar.toString());
     }
 }
